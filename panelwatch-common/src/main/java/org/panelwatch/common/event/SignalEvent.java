@@ -1,0 +1,40 @@
+package org.panelwatch.common.event;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * One signal worth alerting on, on {@code panelwatch.signals}, keyed by item id. It carries what a
+ * policy analyst needs to judge it without a second lookup: the item, the topics with the
+ * resolution paragraphs they rest on, and the evidence sentences.
+ */
+@JsonIgnoreProperties(ignoreUnknown = true)
+public record SignalEvent(
+        int schemaVersion,
+        String signalId,
+        String type,
+        double score,
+        String severity,
+        String itemId,
+        String storyId,
+        String title,
+        String url,
+        String source,
+        Instant published,
+        String lang,
+        String text,
+        List<SignalTopic> topics,
+        List<Evidence> evidence,
+        Instant detectedAt) {
+
+    public static final int SCHEMA_VERSION = 1;
+    public static final String RUSSIA_DPRK_MILITARY = "russia-dprk-military";
+
+    public record SignalTopic(String id, String name, List<String> resolutions) {
+    }
+
+    /** A sentence that carries the evidence, with its character offsets in the item's text. */
+    public record Evidence(String sentence, int start, int end) {
+    }
+}

@@ -1,0 +1,118 @@
+package org.panelwatch.common.problem;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import java.util.Comparator;
+import java.util.List;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/** Turns every exception that reaches the REST layer into an {@code application/problem+json} answer. */
+public class ProblemExceptionMappers {
+
+    private static final Logger LOG = Logger.getLogger(ProblemExceptionMappers.class);
+
+    @ServerExceptionMapper
+    public Response problem(ProblemException e) {
+        return toResponse(e);
+    }
+
+    @ServerExceptionMapper
+    public Response mismatchedJson(MismatchedInputException e) {
+        String field = e.getPath().stream()
+                .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
+                .reduce((a, b) -> b.startsWith("[") ? a + b : a + "." + b)
+                .orElse("body");
+        String message = e instanceof InvalidFormatException ? "has the wrong format" : "has the wrong type";
+        return validation(List.of(new Problem.FieldError(null, field, message)));
+    }
+
+    @ServerExceptionMapper
+    public Response malformedJson(JsonProcessingException e) {
+        return response(Problem.of(400, "Malformed JSON", e.getOriginalMessage()));
+    }
+
+    @ServerExceptionMapper
+    public Response constraintViolation(ConstraintViolationException e) {
+        List<Problem.FieldError> errors = e.getConstraintViolations().stream()
+                .sorted(Comparator.comparing(v -> v.getPropertyPath().toString()))
+                .map(v -> new Problem.FieldError(null, leafField(v), v.getMessage()))
+                .toList();
+        return validation(errors);
+    }
+
+    @ServerExceptionMapper
+    public Response authenticationFailed(AuthenticationFailedException e) {
+        return unauthorized();
+    }
+
+    @ServerExceptionMapper
+    public Response unauthorized(UnauthorizedException e) {
+        return unauthorized();
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e) {
+        return response(Problem.of(403, "Forbidden", "This API key's role may not do this."));
+    }
+
+    @ServerExceptionMapper
+    public Response webApplication(WebApplicationException e) {
+        int status = e.getResponse().getStatus();
+        Response.StatusType type = Response.Status.fromStatusCode(status);
+        String title = type != null ? type.getReasonPhrase() : "HTTP " + status;
+        Response.ResponseBuilder builder = builder(Problem.of(status, title, e.getMessage()));
+        // 405 must keep its Allow header.
+        e.getResponse().getHeaders().forEach((name, values) -> {
+            if (!name.equalsIgnoreCase("Content-Type") && !name.equalsIgnoreCase("Content-Length")) {
+                values.forEach(v -> builder.header(name, v));
+            }
+        });
+        return builder.build();
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(Throwable e) {
+        LOG.error("Unexpected error answering a request", e);
+        return response(Problem.of(500, "Internal Server Error", "The server failed to answer; see its log."));
+    }
+
+    private static Response unauthorized() {
+        return builder(Problem.of(401, "Unauthorized", "A valid API key is required: Authorization: Bearer <key>."))
+                .header("WWW-Authenticate", "Bearer")
+                .build();
+    }
+
+    private static Response validation(List<Problem.FieldError> errors) {
+        return toResponse(ProblemException.validation(errors));
+    }
+
+    private static String leafField(ConstraintViolation<?> v) {
+        String path = v.getPropertyPath().toString();
+        // Method-parameter paths read "create.arg0.name": the caller knows only "name".
+        String[] parts = path.split("\\.", 3);
+        return parts.length == 3 ? parts[2] : path;
+    }
+
+    static Response response(Problem problem) {
+        return builder(problem).build();
+    }
+
+    private static Response.ResponseBuilder builder(Problem problem) {
+        return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem);
+    }
+
+    static Response toResponse(ProblemException e) {
+        Response.ResponseBuilder builder = builder(e.problem());
+        e.headers().forEach(builder::header);
+        return builder.build();
+    }
+}

@@ -1,0 +1,89 @@
+package org.panelwatch.common.problem;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Answers with problem+json where the HTTP layer answers before any resource runs: a path no
+ * resource serves (404), a declared body over the limit (413), and failures of Vert.x handlers.
+ */
+@ApplicationScoped
+public class ProblemRoutes {
+
+    private final ObjectMapper mapper;
+    private final long maxBodyBytes;
+
+    public ProblemRoutes(ObjectMapper mapper,
+            @ConfigProperty(name = "panelwatch.http.max-body-bytes", defaultValue = "10485760") long maxBodyBytes) {
+        this.mapper = mapper;
+        this.maxBodyBytes = maxBodyBytes;
+    }
+
+    void install(@Observes Router router) {
+        router.route().order(Integer.MIN_VALUE).handler(this::rejectOversizedBody);
+        router.route().order(Integer.MIN_VALUE).failureHandler(this::failure);
+        router.route().last().handler(ctx -> write(ctx, Problem.of(404, "Not Found",
+                "No resource at " + ctx.request().path())));
+    }
+
+    private void rejectOversizedBody(RoutingContext ctx) {
+        String length = ctx.request().getHeader(HttpHeaders.CONTENT_LENGTH);
+        if (length != null) {
+            try {
+                if (Long.parseLong(length.trim()) > maxBodyBytes) {
+                    ctx.request().pause();
+                    write(ctx, Problem.of(413, "Content Too Large",
+                            "The body is larger than " + maxBodyBytes + " bytes."));
+                    return;
+                }
+            } catch (NumberFormatException e) {
+                write(ctx, Problem.of(400, "Bad Request", "Content-Length is not a number."));
+                return;
+            }
+        }
+        ctx.next();
+    }
+
+    private void failure(RoutingContext ctx) {
+        if (ctx.response().ended() || ctx.response().headWritten()) {
+            ctx.next();
+            return;
+        }
+        int status = ctx.statusCode() >= 400 ? ctx.statusCode() : 500;
+        String title = switch (status) {
+            case 400 -> "Bad Request";
+            case 401 -> "Unauthorized";
+            case 403 -> "Forbidden";
+            case 404 -> "Not Found";
+            case 405 -> "Method Not Allowed";
+            case 413 -> "Content Too Large";
+            case 415 -> "Unsupported Media Type";
+            default -> status >= 500 ? "Internal Server Error" : "HTTP " + status;
+        };
+        String detail = status == 413 ? "The body is larger than " + maxBodyBytes + " bytes." : null;
+        if (status == 401) {
+            ctx.response().putHeader("WWW-Authenticate", "Bearer");
+            detail = "A valid API key is required: Authorization: Bearer <key>.";
+        }
+        write(ctx, Problem.of(status, title, detail));
+    }
+
+    private void write(RoutingContext ctx, Problem problem) {
+        String body;
+        try {
+            body = mapper.writeValueAsString(problem);
+        } catch (JsonProcessingException e) {
+            body = "{\"status\":" + problem.status() + "}";
+        }
+        ctx.response()
+                .setStatusCode(problem.status())
+                .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
+                .end(body);
+    }
+}
