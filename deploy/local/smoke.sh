@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# Checks the outside of a running local stack: every service ready, and the contract's
+# authentication rules on the read API. Used by .ci/run after `stack.sh up`.
+set -euo pipefail
+HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+# shellcheck disable=SC1091
+. "${PANELWATCH_STATE_DIR:-$HERE/.state}/keys.env"
+
+fail() { echo "[smoke] FAIL: $*" >&2; exit 1; }
+expect() { # expect <status> <curl args...>
+  local want="$1"; shift
+  local got
+  got="$(curl -s -o /tmp/panelwatch-smoke.body -w '%{http_code}' "$@")"
+  [ "$got" = "$want" ] || fail "$* answered $got, expected $want: $(head -c 300 /tmp/panelwatch-smoke.body)"
+}
+
+for port in 8081 8082 8083; do
+  expect 200 "http://127.0.0.1:$port/q/health/ready"
+done
+expect 200 -H "Authorization: Bearer $PANELWATCH_READER_KEY" http://127.0.0.1:8082/api/v1/topics
+expect 401 http://127.0.0.1:8082/api/v1/topics
+grep -q '"status":401' /tmp/panelwatch-smoke.body || fail "401 is not problem+json"
+expect 403 -H "Authorization: Bearer $PANELWATCH_INGEST_KEY" http://127.0.0.1:8082/api/v1/topics
+echo "[smoke] ok: three services ready; read API answers 200 / 401 / 403 as the contract says"
