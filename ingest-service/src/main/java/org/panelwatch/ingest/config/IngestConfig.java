@@ -1,0 +1,85 @@
+package org.panelwatch.ingest.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+
+/** Everything the ingest service can be tuned by; each key can be set as an environment variable. */
+@ConfigMapping(prefix = "panelwatch.ingest")
+public interface IngestConfig {
+
+    /** Most items one push may carry (the contract: 1,000). */
+    @WithDefault("1000")
+    int maxItemsPerRequest();
+
+    /** Most bytes one push may carry (the contract: 10 MiB). */
+    @WithDefault("10485760")
+    long maxBodyBytes();
+
+    Kafka kafka();
+
+    Feeds feeds();
+
+    interface Kafka {
+        /** Defaults to {@code kafka.bootstrap.servers} (see application.properties). */
+        String bootstrapServers();
+
+        /** How long a record may wait for the broker before the push answers 503. */
+        @WithDefault("5s")
+        Duration deliveryTimeout();
+
+        /** How long send may block for metadata or buffer space (a down broker). */
+        @WithDefault("3s")
+        Duration maxBlock();
+
+        @WithDefault("2s")
+        Duration requestTimeout();
+
+        /** Batch size matters most for throughput: 16 KB (the default) halves the rate of 256 KB. */
+        @WithDefault("262144")
+        int batchSize();
+
+        @WithDefault("5")
+        int lingerMs();
+
+        @WithDefault("lz4")
+        String compressionType();
+
+        /** Retry-After of the 503 answered when Kafka does not acknowledge. */
+        @WithDefault("10")
+        int retryAfterSeconds();
+    }
+
+    interface Feeds {
+        /** Polls running at once; a slow feed holds one of them, never the others. */
+        @WithDefault("4")
+        int pollThreads();
+
+        @WithDefault("60")
+        int minPollIntervalSeconds();
+
+        @WithDefault("86400")
+        int maxPollIntervalSeconds();
+
+        /** Longest wait after repeated failures (the interval doubles per failure up to this). */
+        @WithDefault("6h")
+        Duration maxBackoff();
+
+        /** Whole fetch, connect to last byte. */
+        @WithDefault("20s")
+        Duration fetchTimeout();
+
+        @WithDefault("5242880")
+        long maxFeedBytes();
+
+        @WithDefault("5")
+        int maxRedirects();
+
+        /** Loopback, private and link-local feed addresses are refused unless this is on (tests, local). */
+        @WithDefault("false")
+        boolean allowPrivateAddresses();
+
+        @WithDefault("Panelwatch-ingest/0.1 (+https://panelwatch.org)")
+        String userAgent();
+    }
+}

@@ -1,0 +1,158 @@
+package org.panelwatch.ingest.normalisation;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.jsoup.Jsoup;
+import org.panelwatch.common.event.NewsItemEvent.NormalisationReport;
+
+/**
+ * Cleans what publishers and scrapers send before anything leaves the service: HTML to text with
+ * paragraph breaks, Unicode NFC, folded whitespace, no stray Markdown code fences, no repeated
+ * paragraphs or caption lines, no trailing comment and share furniture, and a language.
+ * Every removal is counted in the {@link NormalisationReport}.
+ */
+@ApplicationScoped
+public class TextNormaliser {
+
+    private static final Pattern LINE_BREAK = Pattern.compile("\r\n|[\r\n\u2028\u2029\u0085]");
+    private static final Pattern SPACES = Pattern.compile("[\\s\\p{Z}]+");
+    /** Invisible characters that only break matching: zero-width space, word joiner, BOM, soft hyphen. */
+    private static final Pattern INVISIBLE = Pattern.compile("[\u200B\u2060\uFEFF\u00AD\\p{Cc}&&[^\\t\\n\\r]]");
+    private static final String QUOTES = "\\p{Pi}\\p{Pf}\"'«»`";
+    /** A line that is only a fence ("```", "```html", or "“```html" when a quote sticks to it). */
+    private static final Pattern FENCE_LINE = Pattern.compile(
+            "^[" + QUOTES.replace("`", "") + "]*\\s*(?:`{3,}|~{3,})\\s*[\\w+#.-]*\\s*[" + QUOTES.replace("`", "") + "]*$");
+    private static final Pattern LEADING_FENCE = Pattern.compile("^(?:`{3,}|~{3,})[\\w+#.-]*\\s+(?=\\S)");
+    private static final Pattern TRAILING_FENCE = Pattern.compile("(?<=\\S)\\s*(?:`{3,}|~{3,})[" + QUOTES + "]*$");
+    private static final Pattern SENTENCE_END = Pattern.compile("[.!?。！？][\\p{Pf}\"')\\]]*$");
+    private static final Pattern NOT_WORD = Pattern.compile("[^\\p{L}\\p{M}\\p{N}]+");
+    /** Captions and headings are short; a longer line repeated is a repeated paragraph. */
+    private static final int SHORT_LINE_WORDS = 20;
+    private static final int SHORT_LINE_CHARS = 150;
+
+    private final TrailingBoilerplate boilerplate;
+    private final LanguageDetection languages;
+
+    public TextNormaliser() {
+        this(TrailingBoilerplate.load(), new LanguageDetection());
+    }
+
+    TextNormaliser(TrailingBoilerplate boilerplate, LanguageDetection languages) {
+        this.boilerplate = boilerplate;
+        this.languages = languages;
+    }
+
+    /** A cleaned item: {@code text} is empty when nothing but furniture was sent. */
+    public record NormalisedText(String title, String text, String lang, NormalisationReport report) {
+    }
+
+    public NormalisedText normalise(String title, String body, String lang) {
+        String cleanTitle = fold(nfc(HtmlText.looksLikeHtml(title) ? Jsoup.parse(title).text() : title));
+        String plain = HtmlText.looksLikeHtml(body) ? HtmlText.toText(body) : body;
+
+        Counts counts = new Counts();
+        List<String> lines = linesWithoutFences(nfc(plain), counts);
+        List<String> paragraphs = withoutRepeats(lines, TrailingBoilerplate.key(cleanTitle), counts);
+        while (!paragraphs.isEmpty() && boilerplate.matches(paragraphs.get(paragraphs.size() - 1))) {
+            paragraphs.remove(paragraphs.size() - 1);
+            counts.boilerplate++;
+        }
+        String text = String.join("\n\n", paragraphs);
+
+        boolean detect = lang == null || lang.isBlank();
+        String language = detect
+                ? languages.detect(cleanTitle + "\n" + text)
+                : lang.trim().toLowerCase(Locale.ROOT);
+        NormalisationReport report = new NormalisationReport(body.length(), text.length(), counts.fences,
+                counts.paragraphs, counts.lines, counts.boilerplate, detect);
+        return new NormalisedText(cleanTitle, text, language, report);
+    }
+
+    private static List<String> linesWithoutFences(String text, Counts counts) {
+        List<String> lines = new ArrayList<>();
+        for (String raw : LINE_BREAK.split(text)) {
+            String line = fold(raw);
+            if (line.isEmpty()) {
+                continue;
+            }
+            if (FENCE_LINE.matcher(line).matches()) {
+                counts.fences++;
+                continue;
+            }
+            Matcher leading = LEADING_FENCE.matcher(line);
+            if (leading.find()) {
+                line = line.substring(leading.end());
+                counts.fences++;
+            }
+            Matcher trailing = TRAILING_FENCE.matcher(line);
+            if (trailing.find()) {
+                line = line.substring(0, trailing.start());
+                counts.fences++;
+            }
+            lines.add(line);
+        }
+        return lines;
+    }
+
+    /**
+     * Drops a line that repeats the title, a paragraph that repeats an earlier one (syndication and
+     * scrapers append the last paragraphs twice), and every occurrence of a short line without a
+     * sentence end that occurs more than once: an image caption or credit scattered through the page.
+     */
+    private static List<String> withoutRepeats(List<String> lines, String titleKey, Counts counts) {
+        Map<String, Integer> occurrences = new HashMap<>();
+        for (String line : lines) {
+            occurrences.merge(matchKey(line), 1, Integer::sum);
+        }
+        Set<String> seen = new HashSet<>();
+        List<String> kept = new ArrayList<>();
+        for (String line : lines) {
+            String key = matchKey(line);
+            if (key.isEmpty()) {
+                kept.add(line);
+            } else if (isShort(line) && key.equals(titleKey)) {
+                counts.lines++;
+            } else if (isShort(line) && !SENTENCE_END.matcher(line).find() && occurrences.get(key) > 1) {
+                counts.lines++;
+            } else if (!seen.add(key)) {
+                counts.paragraphs++;
+            } else {
+                kept.add(line);
+            }
+        }
+        return kept;
+    }
+
+    private static boolean isShort(String line) {
+        return line.length() <= SHORT_LINE_CHARS && line.split(" ").length <= SHORT_LINE_WORDS;
+    }
+
+    /** Case, punctuation, quotes and spacing do not make a repeated paragraph new. */
+    private static String matchKey(String line) {
+        return NOT_WORD.matcher(line.toLowerCase(Locale.ROOT)).replaceAll(" ").trim();
+    }
+
+    private static String nfc(String text) {
+        return Normalizer.normalize(text, Normalizer.Form.NFC);
+    }
+
+    private static String fold(String line) {
+        return SPACES.matcher(INVISIBLE.matcher(line).replaceAll("")).replaceAll(" ").trim();
+    }
+
+    private static final class Counts {
+        int fences;
+        int paragraphs;
+        int lines;
+        int boilerplate;
+    }
+}

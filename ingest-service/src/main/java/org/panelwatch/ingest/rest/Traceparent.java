@@ -1,0 +1,24 @@
+package org.panelwatch.ingest.rest;
+
+import java.util.HexFormat;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.regex.Pattern;
+
+/** The W3C Trace Context header carried onto Kafka records: the caller's when valid, else a new trace. */
+final class Traceparent {
+
+    private static final Pattern VALID = Pattern.compile("00-[0-9a-f]{32}-[0-9a-f]{16}-[0-9a-f]{2}");
+
+    private Traceparent() {
+    }
+
+    static String continueOrStart(String header) {
+        if (header != null && VALID.matcher(header.trim()).matches()) {
+            return header.trim();
+        }
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        HexFormat hex = HexFormat.of();
+        return "00-" + hex.toHexDigits(random.nextLong()) + hex.toHexDigits(random.nextLong())
+                + "-" + hex.toHexDigits(random.nextLong()) + "-01";
+    }
+}

@@ -1,0 +1,9 @@
+package org.panelwatch.ingest.service;
+
+/** What became of one submitted item: {@code accepted} (now on Kafka) or {@code duplicate} (seen before). */
+public record IngestResult(String id, Status status) {
+
+    public enum Status {
+        ACCEPTED, DUPLICATE
+    }
+}

@@ -1,0 +1,113 @@
+package org.panelwatch.ingest.service;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.jboss.logging.Logger;
+import org.panelwatch.common.event.NewsItemEvent;
+import org.panelwatch.common.problem.ProblemException;
+import org.panelwatch.ingest.config.IngestConfig;
+import org.panelwatch.ingest.mapping.NewsItemEventMapper;
+import org.panelwatch.ingest.messaging.RawNewsProducer;
+import org.panelwatch.ingest.normalisation.TextNormaliser;
+import org.panelwatch.ingest.normalisation.TextNormaliser.NormalisedText;
+import org.panelwatch.ingest.repository.ItemIdentityRepository;
+
+/**
+ * Takes a batch of items (pushed or polled) to Kafka: normalise, identify, keep only ids never
+ * seen, send, and record the ids only when Kafka acknowledged every record. The claim and the send
+ * share one transaction: a send failure rolls the claim back, so a retry is accepted and nothing
+ * is lost; a concurrent claim of the same id waits for the outcome instead of sending it twice.
+ */
+@ApplicationScoped
+@Transactional
+public class ItemIngestService {
+
+    private static final Logger LOG = Logger.getLogger(ItemIngestService.class);
+
+    private final TextNormaliser normaliser;
+    private final ItemIdentityRepository identities;
+    private final RawNewsProducer producer;
+    private final int retryAfterSeconds;
+    private final Counter accepted;
+    private final Counter duplicates;
+
+    public ItemIngestService(TextNormaliser normaliser, ItemIdentityRepository identities, RawNewsProducer producer,
+            IngestConfig config, MeterRegistry registry) {
+        this.normaliser = normaliser;
+        this.identities = identities;
+        this.producer = producer;
+        this.retryAfterSeconds = config.kafka().retryAfterSeconds();
+        this.accepted = registry.counter("panelwatch.ingest.items", "status", "accepted");
+        this.duplicates = registry.counter("panelwatch.ingest.items", "status", "duplicate");
+    }
+
+    /** Items whose text is empty once cleaned (only furniture was sent), by position in the batch. */
+    public static final class EmptyTextException extends RuntimeException {
+        private final transient List<Integer> positions;
+
+        EmptyTextException(List<Integer> positions) {
+            super("items without text: " + positions);
+            this.positions = positions;
+        }
+
+        public List<Integer> positions() {
+            return positions;
+        }
+    }
+
+    /** Results in the order of {@code items}; the same id twice in one batch is accepted once. */
+    public List<IngestResult> ingest(List<ItemSubmission> items, String feedId, String traceparent) {
+        Instant now = Instant.now();
+        List<UUID> ids = new ArrayList<>(items.size());
+        Map<UUID, NewsItemEvent> events = new LinkedHashMap<>();
+        List<Integer> empty = new ArrayList<>();
+        for (int i = 0; i < items.size(); i++) {
+            ItemSubmission item = items.get(i);
+            NormalisedText normalised = normaliser.normalise(item.title(), item.body(), item.lang());
+            if (normalised.text().isEmpty()) {
+                empty.add(i);
+                ids.add(null);
+                continue;
+            }
+            UUID id = ItemIdentity.of(item, normalised.title(), normalised.text());
+            ids.add(id);
+            events.putIfAbsent(id, NewsItemEventMapper.toEvent(id, item, normalised, feedId, now));
+        }
+        if (!empty.isEmpty()) {
+            throw new EmptyTextException(empty);
+        }
+
+        Set<UUID> fresh = identities.claim(events.keySet());
+        List<NewsItemEvent> toSend = events.values().stream()
+                .filter(e -> fresh.contains(UUID.fromString(e.id())))
+                .toList();
+        try {
+            producer.publish(toSend, traceparent);
+        } catch (RawNewsProducer.NotAcknowledgedException e) {
+            LOG.warnf("Kafka did not take %d items (%s); the caller may retry", toSend.size(), e.getMessage());
+            // Rolls back the claim: the ids stay unseen.
+            throw ProblemException.unavailable("Kafka did not acknowledge the items; nothing was recorded, "
+                    + "send them again.", retryAfterSeconds);
+        }
+
+        List<IngestResult> results = new ArrayList<>(items.size());
+        Set<UUID> answered = new HashSet<>();
+        for (UUID id : ids) {
+            boolean isNew = fresh.contains(id) && answered.add(id);
+            results.add(new IngestResult(id.toString(), isNew ? IngestResult.Status.ACCEPTED : IngestResult.Status.DUPLICATE));
+        }
+        accepted.increment(fresh.size());
+        duplicates.increment(items.size() - fresh.size());
+        return results;
+    }
+}
