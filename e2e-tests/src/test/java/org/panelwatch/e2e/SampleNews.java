@@ -1,0 +1,153 @@
+package org.panelwatch.e2e;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.UUID;
+
+/**
+ * News items written for these tests, unique to each instance. The stack's database outlives a test
+ * run and the analysis service groups near-identical texts into one story (only a story's first item
+ * signals), so every run's texts must differ from the last run's: each item carries a paragraph of
+ * neutral, randomly filled sentences, and every URL carries the instance's {@link #token()}, by which
+ * a test recognises its own rows and alerts among everyone else's.
+ */
+public final class SampleNews {
+
+    private static final String HOST = "https://e2e.panelwatch.test";
+    private static final List<String> CITIES = List.of("Lisbon", "Oslo", "Quito", "Hanoi", "Nairobi", "Lima", "Tallinn",
+            "Dakar", "Perth", "Bergen", "Porto", "Cusco", "Turku", "Accra", "Hobart", "Malmo", "Split", "Gdansk");
+    private static final List<String> WEEKDAYS = List.of("Monday", "Tuesday", "Wednesday", "Thursday", "Friday");
+
+    private final String token;
+    private final Random random;
+    private final Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+
+    public SampleNews() {
+        this.token = "pw" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        this.random = new Random(token.hashCode());
+    }
+
+    /** Appears in every URL this instance writes (and so in every alert about its items). */
+    public String token() {
+        return token;
+    }
+
+    /** A report of North Korean ballistic missiles delivered to Russia: arms transfer, a clear signal. */
+    public Map<String, Object> missileDelivery() {
+        String title = "North Korea delivered " + (20 + random.nextInt(60)) + " more ballistic missiles to Russia, Kyiv says";
+        String body = "Ukraine's military intelligence said on " + weekday() + " that North Korea had delivered another batch of "
+                + "KN-23 and KN-24 ballistic missiles to Russia in the past month. "
+                + "The missiles were shipped by rail through the Tumangang-Khasan crossing and taken to launch sites near Bryansk, "
+                + "the agency said. Russian forces have fired North Korean missiles at Kyiv and Kharkiv since the winter, "
+                + "according to the Ukrainian air force.\n\n" + neutralParagraph();
+        return item("Frontline Desk", "missiles", title, body, now.minus(3, ChronoUnit.MINUTES));
+    }
+
+    /** One story as three outlets publish it: the same text, a byline or credit line apart. */
+    public List<Map<String, Object>> syndicatedAirDefenceStory() {
+        String title = "North Korean air-defence crews sent to Russia, Seoul says";
+        String text = "South Korea's intelligence service said North Korea had sent several hundred air-defence troops and engineers "
+                + "to Russia to operate North Korean anti-aircraft guns around the Kursk region. "
+                + "In return, Russian military advisers are helping the Korean People's Army modernise its air-defence network, "
+                + "the agency told lawmakers on " + weekday() + ". The Russian defence ministry declined to comment.\n\n"
+                + neutralParagraph();
+        Instant published = now.minus(10, ChronoUnit.MINUTES);
+        List<Map<String, Object>> items = new ArrayList<>();
+        items.add(item("Peninsula Wire", "air-defence-crews", title, text, published));
+        items.add(item("Harbour Times", "world/asia/air-defence", title, "SEOUL (Peninsula Wire) - " + text, published.plusSeconds(600)));
+        items.add(item("Continental Post", "news/air-defence-russia", title, text + "\n\nReporting by Peninsula Wire.",
+                published.plusSeconds(1500)));
+        return items;
+    }
+
+    /** Russian instructors training North Korean soldiers: military cooperation, a signal. */
+    public Map<String, Object> droneTraining() {
+        String title = "Russian instructors train North Korean drone operators";
+        String body = "Russian military instructors have trained North Korean soldiers to fly attack drones at a range near Vladivostok, "
+                + "Ukrainian intelligence said on " + weekday() + ", citing intercepted communications. "
+                + "Hundreds of the soldiers later joined Russian units fighting in the Kursk region.\n\n" + neutralParagraph();
+        return item("Borderlands Feed", "drone-training", title, body, now.minus(2, ChronoUnit.MINUTES));
+    }
+
+    /** A DPRK missile test that involves no one else: a near miss that must not signal. */
+    public Map<String, Object> cruiseMissileTest() {
+        String title = "North Korea test-fires cruise missiles off its west coast";
+        String body = "North Korea fired several cruise missiles over the Yellow Sea on " + weekday() + ", South Korea's Joint Chiefs "
+                + "of Staff said. State media said Kim Jong Un oversaw the test, which it called a routine exercise of the "
+                + "country's strategic forces.\n\n" + neutralParagraph();
+        return item("Borderlands Feed", "cruise-test", title, body, now.minus(1, ChronoUnit.MINUTES));
+    }
+
+    /** An RSS 2.0 document with the given items (url, title, body, published as {@link #item} makes them). */
+    public String rss(List<Map<String, Object>> items) {
+        StringBuilder xml = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<rss version=\"2.0\"><channel>\n")
+                .append("<title>Panelwatch end-to-end feed ").append(token).append("</title>\n")
+                .append("<link>").append(HOST).append('/').append(token).append("/</link>\n")
+                .append("<description>Written for the end-to-end tests</description>\n");
+        for (Map<String, Object> item : items) {
+            xml.append("<item><title>").append(escape((String) item.get("title"))).append("</title>")
+                    .append("<link>").append(escape((String) item.get("url"))).append("</link>")
+                    .append("<guid>").append(escape((String) item.get("url"))).append("</guid>")
+                    .append("<pubDate>").append(DateTimeFormatter.RFC_1123_DATE_TIME.format(
+                            Instant.parse((String) item.get("published")).atOffset(ZoneOffset.UTC))).append("</pubDate>")
+                    .append("<description>").append(escape((String) item.get("body"))).append("</description></item>\n");
+        }
+        return xml.append("</channel></rss>\n").toString();
+    }
+
+    private Map<String, Object> item(String source, String slug, String title, String body, Instant published) {
+        Map<String, Object> item = new LinkedHashMap<>();
+        item.put("url", HOST + "/" + token + "/" + slug);
+        item.put("title", title);
+        item.put("body", body);
+        item.put("published", published.toString());
+        item.put("source", source);
+        item.put("lang", "en");
+        return item;
+    }
+
+    /** Sentences about nothing in particular with random places and numbers: they make each run's text its own. */
+    private String neutralParagraph() {
+        List<String> sentences = new ArrayList<>(List.of(
+                "The briefing in " + city() + " lasted about " + (20 + random.nextInt(70)) + " minutes and " + (5 + random.nextInt(40))
+                        + " reporters attended.",
+                "It was the " + ordinal(2 + random.nextInt(30)) + " such briefing this year, organisers in " + city() + " said.",
+                "A transcript of " + (3 + random.nextInt(20)) + " pages was later posted for readers in " + city() + " and " + city() + ".",
+                "The weather in " + city() + " was " + (random.nextInt(30)) + " degrees with " + (random.nextBoolean() ? "light rain" : "clear skies")
+                        + " that " + weekday() + ".",
+                "Correspondents from " + city() + " filed " + (2 + random.nextInt(9)) + " reports on the day, editors said.",
+                "The archive listed the document under reference " + token + "-" + random.nextInt(10_000) + "."));
+        java.util.Collections.shuffle(sentences, random);
+        return String.join(" ", sentences);
+    }
+
+    private String city() {
+        return CITIES.get(random.nextInt(CITIES.size()));
+    }
+
+    private String weekday() {
+        return WEEKDAYS.get(random.nextInt(WEEKDAYS.size()));
+    }
+
+    private static String ordinal(int n) {
+        int mod100 = n % 100;
+        String suffix = (mod100 >= 11 && mod100 <= 13) ? "th" : switch (n % 10) {
+            case 1 -> "st";
+            case 2 -> "nd";
+            case 3 -> "rd";
+            default -> "th";
+        };
+        return n + suffix;
+    }
+
+    private static String escape(String text) {
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+    }
+}
