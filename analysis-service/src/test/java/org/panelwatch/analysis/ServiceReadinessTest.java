@@ -19,6 +19,6 @@ class ServiceReadinessTest extends ServiceReadinessContract {
 
     @Override
     protected List<String> expectedTables() {
-        return List.of("item");
+        return List.of("item", "item_topic", "item_entity", "signal", "story", "story_band");
     }
 }

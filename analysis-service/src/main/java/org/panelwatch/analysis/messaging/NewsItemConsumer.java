@@ -3,39 +3,182 @@ package org.panelwatch.analysis.messaging;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.io.IOException;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.jboss.logging.Logger;
 import org.panelwatch.analysis.service.NewsItemService;
+import org.panelwatch.analysis.service.StoredItem;
 import org.panelwatch.common.event.NewsItemEvent;
 
 /**
- * Translates records of {@code panelwatch.news.raw} into calls of the item service. A record that
- * is not a news item throws, which nacks it: the connector sends it to the dead-letter topic with
- * the reason and goes on.
+ * Translates batches of {@code panelwatch.news.raw} into calls of the item service: one database
+ * transaction per poll. A record that is not a news item, or that the database refuses on its own,
+ * goes to the dead-letter topic with the reason and the rest of the batch goes on. The batch is
+ * acknowledged (its offsets committed) only after its rows are committed and its events are on the
+ * broker, so a crash redelivers it, and redelivered items are skipped.
  */
 @ApplicationScoped
 public class NewsItemConsumer {
 
     static final String CHANNEL = "news-raw";
+    private static final Logger LOG = Logger.getLogger(NewsItemConsumer.class);
+    private static final int TRANSIENT_ATTEMPTS = 6;
+    private static final long SEND_TIMEOUT_SECONDS = 60;
 
     private final NewsItemService items;
+    private final AnalysisPublisher publisher;
+    private final DeadLetters deadLetters;
     private final ObjectMapper mapper;
 
-    public NewsItemConsumer(NewsItemService items, ObjectMapper mapper) {
+    public NewsItemConsumer(NewsItemService items, AnalysisPublisher publisher, DeadLetters deadLetters,
+            ObjectMapper mapper) {
         this.items = items;
+        this.publisher = publisher;
+        this.deadLetters = deadLetters;
         this.mapper = mapper;
+    }
+
+    private record Parsed(ConsumerRecord<byte[], byte[]> record, NewsItemEvent event) {
     }
 
     @Incoming(CHANNEL)
     @Blocking
-    public void consume(byte[] value) throws IOException {
-        if (value == null) {
+    public void consume(ConsumerRecords<byte[], byte[]> batch) throws Exception {
+        List<CompletableFuture<Void>> dead = new ArrayList<>();
+        List<Parsed> parsed = new ArrayList<>(batch.count());
+        for (ConsumerRecord<byte[], byte[]> record : batch) {
+            try {
+                parsed.add(new Parsed(record, parse(record.value())));
+            } catch (Exception e) {
+                LOG.warnf("Record %s-%d@%d is not a news item, sent to the dead-letter topic: %s",
+                        record.topic(), record.partition(), record.offset(), e.getMessage());
+                dead.add(deadLetters.send(record, e));
+            }
+        }
+
+        List<StoredItem> stored = new ArrayList<>();
+        try {
+            stored.addAll(storeWithRetry(parsed.stream().map(Parsed::event).toList()));
+        } catch (RuntimeException batchFailure) {
+            if (!isCausedByRecord(batchFailure)) {
+                throw batchFailure;
+            }
+            // One record spoils the batch's transaction: store them one by one to find it.
+            LOG.warnf("Batch of %d items failed (%s); storing them one by one", parsed.size(), rootMessage(batchFailure));
+            for (Parsed p : parsed) {
+                try {
+                    stored.addAll(storeWithRetry(List.of(p.event())));
+                } catch (RuntimeException e) {
+                    if (!isCausedByRecord(e)) {
+                        throw e;
+                    }
+                    LOG.warnf("Item %s could not be stored, sent to the dead-letter topic: %s", p.event().id(),
+                            rootMessage(e));
+                    dead.add(deadLetters.send(p.record(), new IllegalStateException(rootMessage(e), e)));
+                }
+            }
+        }
+
+        dead.add(publisher.publish(stored));
+        CompletableFuture.allOf(dead.toArray(CompletableFuture[]::new)).get(SEND_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+    }
+
+    NewsItemEvent parse(byte[] value) throws java.io.IOException {
+        if (value == null || value.length == 0) {
             throw new IllegalArgumentException("record has no value");
         }
         NewsItemEvent event = mapper.readValue(value, NewsItemEvent.class);
         if (event.id() == null || event.title() == null || event.text() == null) {
             throw new IllegalArgumentException("record is not a news item: id, title and text are required");
         }
-        items.store(event);
+        try {
+            UUID.fromString(event.id());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("record is not a news item: id '" + event.id() + "' is not a UUID");
+        }
+        if (event.schemaVersion() > NewsItemEvent.SCHEMA_VERSION) {
+            throw new IllegalArgumentException("schemaVersion " + event.schemaVersion() + " is newer than "
+                    + NewsItemEvent.SCHEMA_VERSION + ", the one this service reads");
+        }
+        // PostgreSQL text cannot hold NUL characters; they carry nothing a reader could see.
+        if (event.title().indexOf('\0') >= 0 || event.text().indexOf('\0') >= 0) {
+            event = new NewsItemEvent(event.schemaVersion(), event.id(), event.url(), event.title().replace("\0", ""),
+                    event.text().replace("\0", ""), event.published(), event.source(), event.lang(),
+                    event.externalId(), event.feedId(), event.ingestedAt(), event.normalisation());
+        }
+        return event;
+    }
+
+    /** Waits out a database that is briefly unreachable; after that the channel fails and health says so. */
+    private List<StoredItem> storeWithRetry(List<NewsItemEvent> events) {
+        for (int attempt = 1;; attempt++) {
+            try {
+                return items.storeBatch(events);
+            } catch (RuntimeException e) {
+                if (!isTransient(e) || attempt >= TRANSIENT_ATTEMPTS) {
+                    throw e;
+                }
+                LOG.warnf("Database unavailable (%s), retry %d of %d", rootMessage(e), attempt, TRANSIENT_ATTEMPTS - 1);
+                try {
+                    Thread.sleep(500L << attempt);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
+        }
+    }
+
+    /**
+     * Whether a failure lies in the record's data rather than in the service or the database: a
+     * data exception (SQLSTATE class 22, e.g. a value the column type refuses), an integrity
+     * violation (23), a program limit (54, e.g. a text too long for tsvector), or an error of the
+     * engine on this text. Anything else (a missing table, an unreachable database) would send every
+     * record to the dead-letter topic, so it fails the channel instead.
+     */
+    static boolean isCausedByRecord(Throwable t) {
+        boolean sql = false;
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            if (c instanceof SQLException e && e.getSQLState() != null) {
+                sql = true;
+                String state = e.getSQLState();
+                if (state.startsWith("22") || state.startsWith("23") || state.startsWith("54")) {
+                    return true;
+                }
+            }
+        }
+        return !sql && !isTransient(t);
+    }
+
+    /** Connection failures (08), resources (53), operator intervention (57) and serialization/deadlock (40). */
+    static boolean isTransient(Throwable t) {
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            if (c instanceof SQLException sql && sql.getSQLState() != null) {
+                String state = sql.getSQLState();
+                if (state.startsWith("08") || state.startsWith("53") || state.startsWith("57")
+                        || state.startsWith("40")) {
+                    return true;
+                }
+            }
+            if (c.getClass().getName().contains("AcquisitionTimeout")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String rootMessage(Throwable t) {
+        Throwable root = t;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
     }
 }

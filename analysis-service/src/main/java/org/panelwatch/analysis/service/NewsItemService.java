@@ -3,33 +3,199 @@ package org.panelwatch.analysis.service;
 import static jakarta.transaction.Transactional.TxType.REQUIRED;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import org.hibernate.Session;
+import org.panelwatch.analysis.config.AnalysisConfig;
+import org.panelwatch.analysis.engine.Analysis;
+import org.panelwatch.analysis.engine.TaggingEngine;
+import org.panelwatch.analysis.mapping.AnalysisMapper;
+import org.panelwatch.analysis.repository.ItemEntity;
+import org.panelwatch.analysis.repository.ItemTopic;
 import org.panelwatch.analysis.repository.NewsItem;
+import org.panelwatch.analysis.repository.Signal;
+import org.panelwatch.analysis.repository.Story;
+import org.panelwatch.analysis.repository.StoryBand;
 import org.panelwatch.common.event.NewsItemEvent;
 
-/** Stores incoming items; a redelivered item changes nothing. */
+/**
+ * Stores a batch of incoming items in one transaction: tags, entities, signals and their story.
+ * Items already stored are skipped, so a redelivered record changes nothing. The database is asked
+ * twice per batch (which ids exist, which stored items share a band or a text hash with the batch),
+ * never once per item.
+ */
 @ApplicationScoped
 @Transactional(REQUIRED)
 public class NewsItemService {
 
-    public boolean store(NewsItemEvent event) {
-        UUID id = UUID.fromString(event.id());
-        if (NewsItem.findById(id) != null) {
-            return false;
+    private static final int MAX_CANDIDATES = 20_000;
+
+    private final TaggingEngine engine;
+    private final EntityManager em;
+    private final AnalysisConfig config;
+
+    public NewsItemService(TaggingEngine engine, EntityManager em, AnalysisConfig config) {
+        this.engine = engine;
+        this.em = em;
+        this.config = config;
+    }
+
+    public List<StoredItem> storeBatch(List<NewsItemEvent> events) {
+        Map<UUID, NewsItemEvent> fresh = new LinkedHashMap<>();
+        for (NewsItemEvent event : events) {
+            fresh.putIfAbsent(UUID.fromString(event.id()), event);
         }
-        NewsItem item = new NewsItem();
-        item.id = id;
-        item.url = event.url();
-        item.title = event.title();
-        item.body = event.text();
-        item.published = event.published();
-        item.source = event.source();
-        item.lang = event.lang();
-        item.externalId = event.externalId();
-        item.ingestedAt = event.ingestedAt() != null ? event.ingestedAt() : Instant.now();
-        item.persist();
-        return true;
+        if (fresh.isEmpty()) {
+            return List.of();
+        }
+        em.createQuery("select i.id from NewsItem i where i.id in :ids", UUID.class)
+                .setParameter("ids", fresh.keySet())
+                .getResultList()
+                .forEach(fresh::remove);
+        if (fresh.isEmpty()) {
+            return List.of();
+        }
+
+        List<NewsItemEvent> todo = List.copyOf(fresh.values());
+        List<Analysis> analyses = engine.analyzeAll(todo.stream()
+                .map(e -> new TaggingEngine.Item(e.title(), e.text(), e.lang())).toList());
+        List<Fingerprint> fingerprints = todo.stream().map(e -> Fingerprint.of(e.title(), e.text())).toList();
+
+        StoryIndex index = new StoryIndex(config.stories().threshold(), config.stories().duplicateThreshold());
+        Map<UUID, Boolean> storySignalled = loadCandidates(fingerprints, index);
+
+        Instant now = Instant.now();
+        List<NewsItem> items = new ArrayList<>();
+        List<Story> newStories = new ArrayList<>();
+        Map<UUID, Story> newStoriesById = new HashMap<>();
+        List<StoryBand> bands = new ArrayList<>();
+        List<ItemTopic> topics = new ArrayList<>();
+        List<ItemEntity> entities = new ArrayList<>();
+        List<Signal> signals = new ArrayList<>();
+        Set<UUID> storiesNowSignalled = new HashSet<>();
+        List<StoredItem> stored = new ArrayList<>();
+
+        for (int i = 0; i < todo.size(); i++) {
+            NewsItemEvent event = todo.get(i);
+            Analysis analysis = analyses.get(i);
+            Fingerprint fingerprint = fingerprints.get(i);
+            NewsItem item = AnalysisMapper.toItem(event, now);
+            item.textHash = fingerprint.textHash();
+            item.minhash = fingerprint.comparable() ? fingerprint.minhashBytes() : null;
+
+            StoryIndex.Placement placement = index.place(item.id, fingerprint);
+            item.storyId = placement.storyId();
+            item.duplicateOf = placement.duplicateOf();
+            if (placement.newStory()) {
+                Story story = new Story();
+                story.id = item.storyId;
+                story.firstItemId = item.id;
+                story.createdAt = now;
+                newStories.add(story);
+                newStoriesById.put(story.id, story);
+                storySignalled.put(story.id, false);
+            }
+            index.add(new StoryIndex.Known(item.id, item.storyId, item.duplicateOf, fingerprint));
+            if (item.duplicateOf == null && fingerprint.comparable()) {
+                for (long band : fingerprint.bands()) {
+                    bands.add(StoryBand.of(band, item.id));
+                }
+            }
+            items.add(item);
+            topics.addAll(AnalysisMapper.toTopics(item, analysis));
+            entities.addAll(AnalysisMapper.toEntities(item, analysis));
+
+            // Only the first signal of a story is published; later items of the story only join it.
+            List<Signal> toPublish = new ArrayList<>();
+            List<Analysis.SignalMatch> matches = analysis.signals().stream()
+                    .sorted(Comparator.comparingDouble(Analysis.SignalMatch::score).reversed()).toList();
+            for (Analysis.SignalMatch match : matches) {
+                Signal signal = AnalysisMapper.toSignal(item, match, now);
+                if (!storySignalled.getOrDefault(item.storyId, true)) {
+                    signal.firstInStory = true;
+                    storySignalled.put(item.storyId, true);
+                    Story created = newStoriesById.get(item.storyId);
+                    if (created != null) {
+                        created.signalled = true;
+                    } else {
+                        storiesNowSignalled.add(item.storyId);
+                    }
+                    toPublish.add(signal);
+                }
+                signals.add(signal);
+            }
+            stored.add(new StoredItem(item, analysis, toPublish));
+        }
+
+        // Grouped by table so that Hibernate sends each as JDBC batches; items first for the foreign keys.
+        NewsItem.persist(items);
+        Story.persist(newStories);
+        StoryBand.persist(bands);
+        ItemTopic.persist(topics);
+        ItemEntity.persist(entities);
+        Signal.persist(signals);
+        if (!storiesNowSignalled.isEmpty()) {
+            em.createQuery("update Story s set s.signalled = true where s.id in :ids")
+                    .setParameter("ids", storiesNowSignalled).executeUpdate();
+        }
+        return stored;
+    }
+
+    /**
+     * Loads the stored items that share an LSH band or a text hash with the batch into the index,
+     * and answers whether each of their stories already published a signal.
+     */
+    private Map<UUID, Boolean> loadCandidates(List<Fingerprint> fingerprints, StoryIndex index) {
+        Set<Long> bandSet = new HashSet<>();
+        Set<Long> hashSet = new HashSet<>();
+        for (Fingerprint f : fingerprints) {
+            hashSet.add(f.textHash());
+            if (f.comparable()) {
+                for (long band : f.bands()) {
+                    bandSet.add(band);
+                }
+            }
+        }
+        Map<UUID, Boolean> signalled = new HashMap<>();
+        em.unwrap(Session.class).doWork(connection -> {
+            try (PreparedStatement st = connection.prepareStatement("""
+                    SELECT i.id, i.story_id, i.duplicate_of, i.text_hash, i.minhash, s.signalled
+                    FROM analysis.item i JOIN analysis.story s ON s.id = i.story_id
+                    WHERE i.id IN (SELECT b.item_id FROM analysis.story_band b WHERE b.band_hash = ANY (?)
+                                   UNION SELECT h.id FROM analysis.item h WHERE h.text_hash = ANY (?))
+                    ORDER BY i.sort_at, i.id
+                    LIMIT ?""")) {
+                st.setArray(1, longArray(connection, bandSet));
+                st.setArray(2, longArray(connection, hashSet));
+                st.setInt(3, MAX_CANDIDATES);
+                try (ResultSet rs = st.executeQuery()) {
+                    while (rs.next()) {
+                        UUID storyId = rs.getObject(2, UUID.class);
+                        index.add(new StoryIndex.Known(rs.getObject(1, UUID.class), storyId,
+                                rs.getObject(3, UUID.class), Fingerprint.restore(rs.getLong(4), rs.getBytes(5))));
+                        signalled.put(storyId, rs.getBoolean(6));
+                    }
+                }
+            }
+        });
+        return signalled;
+    }
+
+    private static Array longArray(Connection connection, Set<Long> values) throws java.sql.SQLException {
+        return connection.createArrayOf("bigint", values.toArray(Long[]::new));
     }
 }

@@ -7,7 +7,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -26,6 +28,7 @@ public class TopicCatalogue {
     }
 
     private final List<Topic> topics;
+    private final Map<String, Topic> byId = new LinkedHashMap<>();
 
     public TopicCatalogue(ObjectMapper mapper,
             @ConfigProperty(name = "panelwatch.catalogue.path") Optional<Path> path) {
@@ -38,9 +41,22 @@ public class TopicCatalogue {
             throw new IllegalStateException("Cannot read the topic catalogue "
                     + path.map(Path::toString).orElse("(bundled)") + ": " + e.getMessage(), e);
         }
+        topics.forEach(t -> byId.put(t.id(), t));
     }
 
     public List<Topic> topics() {
         return topics;
+    }
+
+    public Optional<Topic> find(String id) {
+        return Optional.ofNullable(byId.get(id));
+    }
+
+    public String name(String id) {
+        return find(id).map(Topic::name).orElse(id);
+    }
+
+    public List<String> resolutions(String id) {
+        return find(id).map(Topic::resolutions).orElse(List.of());
     }
 }

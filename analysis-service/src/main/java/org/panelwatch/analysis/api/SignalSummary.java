@@ -1,0 +1,4 @@
+package org.panelwatch.analysis.api;
+
+public record SignalSummary(String type, double score, String severity) {
+}

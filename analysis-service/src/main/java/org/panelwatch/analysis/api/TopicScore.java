@@ -1,0 +1,4 @@
+package org.panelwatch.analysis.api;
+
+public record TopicScore(String id, double score) {
+}

@@ -1,0 +1,29 @@
+package org.panelwatch.analysis.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** Tuning of the analysis flow; every value has an environment variable (PANELWATCH_ANALYSIS_...). */
+@ConfigMapping(prefix = "panelwatch.analysis")
+public interface AnalysisConfig {
+
+    Stories stories();
+
+    Retag retag();
+
+    interface Stories {
+        /** Estimated Jaccard similarity of word 3-shingles from which an item joins a story. */
+        @WithDefault("0.3")
+        double threshold();
+
+        /** Similarity from which an item is a copy (duplicateOf) of the story's earlier item. */
+        @WithDefault("0.9")
+        double duplicateThreshold();
+    }
+
+    interface Retag {
+        /** Items re-tagged per transaction. */
+        @WithDefault("200")
+        int pageSize();
+    }
+}

@@ -1,0 +1,81 @@
+package org.panelwatch.analysis.mapping;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.panelwatch.analysis.engine.Analysis;
+import org.panelwatch.analysis.repository.ItemEntity;
+import org.panelwatch.analysis.repository.ItemTopic;
+import org.panelwatch.analysis.repository.NewsItem;
+import org.panelwatch.analysis.repository.Signal;
+import org.panelwatch.analysis.repository.StoredEvidence;
+import org.panelwatch.common.event.NewsItemEvent;
+
+/** Incoming events and the engine's findings to the stored rows. */
+public final class AnalysisMapper {
+
+    private AnalysisMapper() {
+    }
+
+    public static NewsItem toItem(NewsItemEvent event, Instant now) {
+        NewsItem item = new NewsItem();
+        item.id = UUID.fromString(event.id());
+        item.url = event.url();
+        item.title = event.title();
+        item.body = event.text();
+        item.published = event.published();
+        item.source = event.source();
+        item.lang = event.lang();
+        item.externalId = event.externalId();
+        item.ingestedAt = event.ingestedAt() != null ? event.ingestedAt() : now;
+        item.sortAt = item.published != null ? item.published : item.ingestedAt;
+        return item;
+    }
+
+    public static List<ItemTopic> toTopics(NewsItem item, Analysis analysis) {
+        return analysis.topics().stream().distinct().map(t -> {
+            ItemTopic topic = new ItemTopic();
+            topic.itemId = item.id;
+            topic.topicId = t.id();
+            topic.score = t.score();
+            topic.evidence = evidence(t.evidence());
+            topic.sortAt = item.sortAt;
+            return topic;
+        }).collect(java.util.stream.Collectors.toMap(t -> t.topicId, t -> t, (a, b) -> a.score >= b.score ? a : b,
+                java.util.LinkedHashMap::new)).values().stream().toList();
+    }
+
+    public static List<ItemEntity> toEntities(NewsItem item, Analysis analysis) {
+        return analysis.entities().stream().map(e -> {
+            ItemEntity entity = new ItemEntity();
+            entity.id = UUID.randomUUID();
+            entity.itemId = item.id;
+            entity.type = e.type();
+            entity.name = e.name();
+            entity.unReference = e.unReference();
+            entity.field = e.field();
+            entity.start = e.start();
+            entity.end = e.end();
+            return entity;
+        }).toList();
+    }
+
+    public static Signal toSignal(NewsItem item, Analysis.SignalMatch match, Instant now) {
+        Signal signal = new Signal();
+        signal.id = UUID.randomUUID();
+        signal.itemId = item.id;
+        signal.type = match.type();
+        signal.score = match.score();
+        signal.severity = match.severity();
+        signal.evidence = evidence(match.evidence());
+        signal.storyId = item.storyId;
+        signal.sortAt = item.sortAt;
+        signal.detectedAt = now;
+        return signal;
+    }
+
+    public static List<StoredEvidence> evidence(List<Analysis.Evidence> evidence) {
+        return evidence == null ? List.of()
+                : evidence.stream().map(e -> new StoredEvidence(e.text(), e.field(), e.start(), e.end())).toList();
+    }
+}

@@ -1,0 +1,36 @@
+package org.panelwatch.analysis.rest;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Request;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.panelwatch.analysis.service.ReadService;
+import org.panelwatch.common.security.Roles;
+
+@Path("/api/v1/signals")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed(Roles.READER)
+public class SignalResource {
+
+    private final ReadService read;
+    private final Conditional conditional;
+
+    public SignalResource(ReadService read, Conditional conditional) {
+        this.read = read;
+        this.conditional = conditional;
+    }
+
+    @GET
+    @Operation(summary = "Signals newest first with their item and evidence; keyset-paginated")
+    public Response list(@QueryParam("type") String type, @QueryParam("since") String since,
+            @QueryParam("minScore") String minScore, @QueryParam("limit") String limit,
+            @QueryParam("cursor") String cursor, @Context Request request) {
+        return conditional.ok(request, read.signals(type, since, minScore, limit, cursor));
+    }
+}

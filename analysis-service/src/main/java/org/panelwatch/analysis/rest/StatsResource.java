@@ -1,0 +1,36 @@
+package org.panelwatch.analysis.rest;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Request;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.panelwatch.analysis.service.ReadService;
+import org.panelwatch.common.security.Roles;
+
+@Path("/api/v1/stats")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed(Roles.READER)
+public class StatsResource {
+
+    private final ReadService read;
+    private final Conditional conditional;
+
+    public StatsResource(ReadService read, Conditional conditional) {
+        this.read = read;
+        this.conditional = conditional;
+    }
+
+    @GET
+    @Path("topics")
+    @Operation(summary = "Items per topic per hour or day (UTC) in [since, until)")
+    public Response topics(@QueryParam("since") String since, @QueryParam("until") String until,
+            @QueryParam("bucket") String bucket, @Context Request request) {
+        return conditional.ok(request, read.topicStats(since, until, bucket));
+    }
+}

@@ -1,0 +1,106 @@
+package org.panelwatch.analysis.service;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+import org.panelwatch.common.problem.Problem;
+import org.panelwatch.common.problem.ProblemException;
+
+/**
+ * Reads and checks query parameters, collecting every failure so that one 422 names them all.
+ * A value that cannot be read at all (a date that is not a date) is a 400.
+ */
+final class Params {
+
+    static final int DEFAULT_LIMIT = 50;
+    static final int MAX_LIMIT = 500;
+    private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9._-]{0,63}");
+    private static final Pattern LANG = Pattern.compile("[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*");
+
+    private final List<Problem.FieldError> errors = new ArrayList<>();
+
+    static Instant instant(String name, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return OffsetDateTime.parse(value.trim()).toInstant();
+        } catch (DateTimeParseException e) {
+            try {
+                return LocalDate.parse(value.trim()).atStartOfDay(ZoneOffset.UTC).toInstant();
+            } catch (DateTimeParseException e2) {
+                throw ProblemException.badRequest(name + " must be an ISO-8601 time such as 2026-11-24T10:00:00Z, or a date");
+            }
+        }
+    }
+
+    static Integer integer(String name, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Integer.valueOf(value.trim());
+        } catch (NumberFormatException e) {
+            throw ProblemException.badRequest(name + " must be an integer");
+        }
+    }
+
+    static Double number(String name, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Double.valueOf(value.trim());
+        } catch (NumberFormatException e) {
+            throw ProblemException.badRequest(name + " must be a number");
+        }
+    }
+
+    int limit(String value) {
+        Integer limit = integer("limit", value);
+        if (limit == null) {
+            return DEFAULT_LIMIT;
+        }
+        if (limit < 1 || limit > MAX_LIMIT) {
+            fail("limit", "must be between 1 and " + MAX_LIMIT);
+        }
+        return limit;
+    }
+
+    String id(String field, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        String v = value.trim();
+        if (!ID.matcher(v).matches()) {
+            fail(field, "'" + v + "' is not an id (lower-case letters, digits and dashes)");
+        }
+        return v;
+    }
+
+    String lang(String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        String v = value.trim();
+        if (!LANG.matcher(v).matches()) {
+            fail("lang", "must be a language tag such as en or ru");
+        }
+        return v.toLowerCase(java.util.Locale.ROOT);
+    }
+
+    void fail(String field, String message) {
+        errors.add(new Problem.FieldError(null, field, message));
+    }
+
+    void check() {
+        if (!errors.isEmpty()) {
+            throw ProblemException.validation(errors);
+        }
+    }
+}

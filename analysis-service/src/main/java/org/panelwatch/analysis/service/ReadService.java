@@ -1,0 +1,196 @@
+package org.panelwatch.analysis.service;
+
+import static jakarta.transaction.Transactional.TxType.SUPPORTS;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.panelwatch.analysis.api.ItemDetail;
+import org.panelwatch.analysis.api.ItemSummary;
+import org.panelwatch.analysis.api.Page;
+import org.panelwatch.analysis.api.SignalEntry;
+import org.panelwatch.analysis.api.SignalSummary;
+import org.panelwatch.analysis.api.StoryDetail;
+import org.panelwatch.analysis.api.TopicScore;
+import org.panelwatch.analysis.api.TopicStats;
+import org.panelwatch.analysis.mapping.ApiMapper;
+import org.panelwatch.analysis.repository.ItemEntity;
+import org.panelwatch.analysis.repository.ItemQueries;
+import org.panelwatch.analysis.repository.ItemTopic;
+import org.panelwatch.analysis.repository.NewsItem;
+import org.panelwatch.analysis.repository.Signal;
+import org.panelwatch.analysis.repository.Story;
+import org.panelwatch.common.problem.ProblemException;
+
+/** The read API's decisions: which parameters are valid, what a page holds, where the next one starts. */
+@ApplicationScoped
+@Transactional(SUPPORTS)
+public class ReadService {
+
+    private static final int MAX_TOPICS = 20;
+    private static final int MAX_QUERY_LENGTH = 500;
+    private static final int MAX_STORY_ITEMS = 1000;
+    private static final long MAX_HOUR_BUCKETS = 24L * 92;
+    private static final long MAX_DAY_BUCKETS = 366L * 10;
+
+    private final ItemQueries queries;
+    private final TopicCatalogue catalogue;
+    private final ApiMapper mapper;
+
+    public ReadService(ItemQueries queries, TopicCatalogue catalogue, ApiMapper mapper) {
+        this.queries = queries;
+        this.catalogue = catalogue;
+        this.mapper = mapper;
+    }
+
+    public Page<ItemSummary> items(String topic, String signal, String since, String until, String q, String lang,
+            String limit, String cursor) {
+        Params p = new Params();
+        List<String> topics = new ArrayList<>();
+        if (topic != null && !topic.isBlank()) {
+            for (String t : topic.split(",")) {
+                String id = p.id("topic", t);
+                if (id != null && catalogue.find(id).isEmpty()) {
+                    p.fail("topic", "'" + id + "' is not a topic of the catalogue (GET /api/v1/topics)");
+                } else if (id != null && !topics.contains(id)) {
+                    topics.add(id);
+                }
+            }
+            if (topics.size() > MAX_TOPICS) {
+                p.fail("topic", "at most " + MAX_TOPICS + " topics");
+            }
+        }
+        String signalType = p.id("signal", signal);
+        Instant from = Params.instant("since", since);
+        Instant to = Params.instant("until", until);
+        if (from != null && to != null && !from.isBefore(to)) {
+            p.fail("until", "must be after since");
+        }
+        String words = q == null || q.isBlank() ? null : q.trim();
+        if (words != null && words.length() > MAX_QUERY_LENGTH) {
+            p.fail("q", "at most " + MAX_QUERY_LENGTH + " characters");
+        }
+        String language = p.lang(lang);
+        int size = p.limit(limit);
+        p.check();
+        ItemQueries.Key after = Cursor.decode(cursor);
+
+        List<ItemQueries.ItemRow> rows = queries.items(
+                new ItemQueries.ItemFilter(topics, signalType, from, to, words, language, after, size + 1));
+        String next = null;
+        if (rows.size() > size) {
+            rows = rows.subList(0, size);
+            ItemQueries.ItemRow last = rows.get(size - 1);
+            next = Cursor.encode(new ItemQueries.Key(last.sortAt(), last.id()));
+        }
+        return new Page<>(summaries(rows), next);
+    }
+
+    public ItemDetail item(String id) {
+        UUID uuid = uuid(id, "item");
+        NewsItem item = NewsItem.findById(uuid);
+        if (item == null) {
+            throw ProblemException.notFound("No item " + id);
+        }
+        List<ItemTopic> topics = ItemTopic.list("itemId = ?1 order by score desc, topicId", uuid);
+        List<ItemEntity> entities = ItemEntity.list("itemId = ?1 order by field desc, start", uuid);
+        List<Signal> signals = Signal.list("itemId = ?1 order by score desc", uuid);
+        return mapper.detail(item, topics, entities, signals);
+    }
+
+    public StoryDetail story(String id) {
+        UUID uuid = uuid(id, "story");
+        Story story = Story.findById(uuid);
+        if (story == null) {
+            throw ProblemException.notFound("No story " + id);
+        }
+        return new StoryDetail(story.id, story.firstItemId, story.createdAt, story.signalled,
+                summaries(queries.storyItems(uuid, MAX_STORY_ITEMS)));
+    }
+
+    public Page<SignalEntry> signals(String type, String since, String minScore, String limit, String cursor) {
+        Params p = new Params();
+        String signalType = p.id("type", type);
+        Instant from = Params.instant("since", since);
+        Double min = Params.number("minScore", minScore);
+        if (min != null && (min < 0 || min > 1)) {
+            p.fail("minScore", "must be between 0 and 1");
+        }
+        int size = p.limit(limit);
+        p.check();
+        ItemQueries.Key after = Cursor.decode(cursor);
+        List<ItemQueries.SignalRow> rows = queries.signals(
+                new ItemQueries.SignalFilter(signalType, from, min, after, size + 1));
+        String next = null;
+        if (rows.size() > size) {
+            rows = rows.subList(0, size);
+            ItemQueries.SignalRow last = rows.get(size - 1);
+            next = Cursor.encode(new ItemQueries.Key(last.sortAt(), last.id()));
+        }
+        return new Page<>(rows.stream().map(s -> new SignalEntry(s.id(), s.type(), s.score(), s.severity(),
+                s.firstInStory(), s.detectedAt(), s.itemId(), s.storyId(), s.title(), s.url(), s.source(),
+                s.published(), s.lang(), ApiMapper.stored(s.evidence()))).toList(), next);
+    }
+
+    public TopicStats topicStats(String since, String until, String bucket) {
+        Params p = new Params();
+        String unit = bucket == null || bucket.isBlank() ? "day" : bucket.trim();
+        if (!List.of("hour", "day").contains(unit)) {
+            p.fail("bucket", "must be hour or day");
+        }
+        Instant to = Params.instant("until", until);
+        Instant from = Params.instant("since", since);
+        if (to == null) {
+            to = Instant.now();
+        }
+        if (from == null) {
+            from = to.minus("hour".equals(unit) ? Duration.ofHours(48) : Duration.ofDays(30));
+        }
+        if (!from.isBefore(to)) {
+            p.fail("until", "must be after since");
+        } else {
+            long buckets = "hour".equals(unit) ? Duration.between(from, to).toHours() : Duration.between(from, to).toDays();
+            long max = "hour".equals(unit) ? MAX_HOUR_BUCKETS : MAX_DAY_BUCKETS;
+            if (buckets > max) {
+                p.fail("since", "at most " + max + " " + unit + " buckets; narrow since/until or use a larger bucket");
+            }
+        }
+        p.check();
+        Map<String, List<TopicStats.Bucket>> series = new LinkedHashMap<>();
+        for (ItemQueries.BucketRow row : queries.topicBuckets(unit, from, to)) {
+            series.computeIfAbsent(row.topicId(), k -> new ArrayList<>()).add(new TopicStats.Bucket(row.start(), row.count()));
+        }
+        return new TopicStats(unit, from, to, series.entrySet().stream()
+                .map(e -> new TopicStats.Series(e.getKey(),
+                        e.getValue().stream().mapToLong(TopicStats.Bucket::count).sum(), e.getValue()))
+                .toList());
+    }
+
+    private List<ItemSummary> summaries(List<ItemQueries.ItemRow> rows) {
+        List<UUID> ids = rows.stream().map(ItemQueries.ItemRow::id).toList();
+        Map<UUID, List<ItemQueries.TopicRow>> topics = queries.topicsOf(ids);
+        Map<UUID, List<ItemQueries.SignalRow>> signals = queries.signalsOf(ids);
+        return rows.stream().map(r -> new ItemSummary(r.id(), r.title(), r.url(), r.source(), r.published(),
+                r.ingestedAt(), r.lang(), r.storyId(), r.duplicateOf(),
+                topics.getOrDefault(r.id(), List.of()).stream().map(t -> new TopicScore(t.topicId(), t.score())).toList(),
+                signals.getOrDefault(r.id(), List.of()).stream()
+                        .map(s -> new SignalSummary(s.type(), s.score(), s.severity())).toList()))
+                .toList();
+    }
+
+    private static UUID uuid(String id, String what) {
+        try {
+            return UUID.fromString(id);
+        } catch (IllegalArgumentException e) {
+            // An id that cannot exist is unknown, not malformed: the contract answers unknown ids with 404.
+            throw ProblemException.notFound("No " + what + " " + id);
+        }
+    }
+
+}
