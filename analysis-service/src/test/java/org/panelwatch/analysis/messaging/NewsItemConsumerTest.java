@@ -6,10 +6,8 @@ import static org.awaitility.Awaitility.await;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
@@ -17,85 +15,91 @@ import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
+import org.panelwatch.analysis.support.Broker;
 import org.panelwatch.common.event.KafkaTopics;
+import org.panelwatch.common.event.NewsItemEvent;
+import org.panelwatch.common.event.TaggedItemEvent;
 import org.panelwatch.testing.KafkaBroker;
 import org.panelwatch.testing.TestDatabase;
 
-/** Records on the real broker reach the database; a poison record goes to the DLQ and the flow goes on. */
+/** Records on the real broker reach the database once; poison goes to the DLQ and the flow goes on. */
 @QuarkusTest
 @QuarkusTestResource(KafkaBroker.class)
 @QuarkusTestResource(TestDatabase.class)
 class NewsItemConsumerTest {
 
     @Test
-    void aProducedItemIsStoredOnce() throws Exception {
-        String id = UUID.randomUUID().toString();
-        String json = """
-                {"schemaVersion":1,"id":"%s","title":"Test item","text":"Body text.","lang":"en",
-                 "ingestedAt":"2026-11-24T10:00:00Z"}""".formatted(id);
-        send(id, json);
-        send(id, json); // a redelivery changes nothing
+    void aRedeliveredRecordChangesNothing() throws Exception {
+        NewsItemEvent item = Broker.item("Shells for the front",
+                "An arms-transfer report. " + FakeEngineText.SIGNAL + " " + Broker.noise(40), null, "en");
+        String key = "redelivery-" + UUID.randomUUID();
+        Broker.send(key, List.of(item));
+        Broker.awaitStored(item.id());
+        String before = snapshot(item.id());
 
-        await().atMost(Duration.ofSeconds(30)).until(() -> count(id) == 1);
-        Thread.sleep(500);
-        assertThat(count(id)).isEqualTo(1);
+        NewsItemEvent sentinel = Broker.item("Sentinel", Broker.noise(30), null, "en");
+        Broker.send(key, List.of(item, sentinel)); // same key: same partition, consumed after the copy
+        Broker.awaitStored(sentinel.id());
+
+        assertThat(snapshot(item.id())).isEqualTo(before);
+        List<String> tagged = Broker.read(KafkaTopics.NEWS_TAGGED, List.of(item.id(), sentinel.id())).get(item.id());
+        assertThat(tagged).hasSize(1);
+        TaggedItemEvent event = Broker.JSON.readValue(tagged.get(0), TaggedItemEvent.class);
+        assertThat(event.itemId()).isEqualTo(item.id());
+        assertThat(event.topics()).extracting(TaggedItemEvent.TopicTag::id).containsExactly("arms-transfer");
+        assertThat(event.signal().type()).isEqualTo("russia-dprk-military");
+        assertThat(event.storyId()).isEqualTo(item.id());
     }
 
     @Test
-    void aPoisonRecordGoesToTheDeadLetterTopicAndTheNextRecordIsStored() throws Exception {
-        String poisonKey = "poison-" + UUID.randomUUID();
-        send(poisonKey, "{ this is not json");
-        String id = UUID.randomUUID().toString();
-        send(id, """
-                {"schemaVersion":1,"id":"%s","title":"After poison","text":"Still flowing.","ingestedAt":"2026-11-24T10:00:00Z"}"""
-                .formatted(id));
+    void aPoisonRecordGoesToTheDeadLetterTopicWithItsReasonAndTheNextRecordIsStored() throws Exception {
+        String key = "poison-" + UUID.randomUUID();
+        NewsItemEvent after = Broker.item("After poison", "Still flowing. " + Broker.noise(20), null, "en");
+        Broker.send(key, List.of("{ this is not json",
+                "{\"schemaVersion\":1,\"id\":\"not-a-uuid\",\"title\":\"t\",\"text\":\"x\"}",
+                after));
 
-        await().atMost(Duration.ofSeconds(30)).until(() -> count(id) == 1);
-        await().atMost(Duration.ofSeconds(30)).until(() -> deadLetterKeys().contains(poisonKey));
+        Broker.awaitStored(after.id());
+        await().atMost(Duration.ofSeconds(30)).until(() -> deadLetterReasons(key).size() == 2);
+        assertThat(deadLetterReasons(key)).anySatisfy(r -> assertThat(r).contains("not a UUID"));
     }
 
-    private static void send(String key, String value) throws Exception {
-        Properties p = KafkaBroker.clientProperties();
-        p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(p)) {
-            producer.send(new ProducerRecord<>(KafkaTopics.NEWS_RAW, key, value)).get();
-        }
+    @Test
+    void textWithNulCharactersIsStoredWithoutThem() throws Exception {
+        NewsItemEvent item = Broker.item("Nul\u0000title", "Body with a nul\u0000 character. " + Broker.noise(10), null, "en");
+        Broker.send(item);
+        Broker.awaitStored(item.id());
+        assertThat(Broker.string("SELECT title FROM analysis.item WHERE id = ?::uuid", item.id())).isEqualTo("Nultitle");
     }
 
-    private static int count(String id) throws Exception {
-        try (Connection c = TestDatabase.connect();
-                PreparedStatement st = c.prepareStatement("SELECT count(*) FROM analysis.item WHERE id = ?::uuid")) {
-            st.setString(1, id);
-            try (ResultSet rs = st.executeQuery()) {
-                rs.next();
-                return rs.getInt(1);
-            }
-        }
+    private static String snapshot(String id) throws Exception {
+        return Broker.string("""
+                SELECT i.stored_at::text || '|' || i.story_id || '|' || coalesce(i.duplicate_of::text, '-')
+                    || '|' || (SELECT count(*) FROM analysis.item_topic t WHERE t.item_id = i.id)
+                    || '|' || (SELECT string_agg(s.id::text, ',') FROM analysis.signal s WHERE s.item_id = i.id)
+                    || '|' || (SELECT count(*) FROM analysis.story_band b WHERE b.item_id = i.id)
+                FROM analysis.item i WHERE i.id = ?::uuid""", id);
     }
 
-    private static List<String> deadLetterKeys() {
+    private static List<String> deadLetterReasons(String key) {
         Properties p = KafkaBroker.clientProperties();
         p.put(ConsumerConfig.GROUP_ID_CONFIG, "dlq-reader-" + UUID.randomUUID());
         p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-        List<String> keys = new ArrayList<>();
+        List<String> reasons = new ArrayList<>();
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(p)) {
             consumer.subscribe(List.of(KafkaTopics.NEWS_RAW_DLQ));
             for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofSeconds(5))) {
-                keys.add(r.key());
-                assertThat(r.headers().lastHeader("dead-letter-reason")).isNotNull();
-                assertThat(new String(r.headers().lastHeader("dead-letter-reason").value(), StandardCharsets.UTF_8))
-                        .isNotBlank();
+                if (key.equals(r.key())) {
+                    reasons.add(new String(r.headers().lastHeader("dead-letter-reason").value(), StandardCharsets.UTF_8));
+                    assertThat(r.headers().lastHeader("dead-letter-topic").value())
+                            .isEqualTo(KafkaTopics.NEWS_RAW.getBytes(StandardCharsets.UTF_8));
+                }
             }
         }
-        return keys;
+        return reasons;
     }
 }
