@@ -3,6 +3,7 @@ package org.panelwatch.alert;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.util.List;
+import org.panelwatch.alert.support.GreenMailServer;
 import org.panelwatch.testing.KafkaBroker;
 import org.panelwatch.testing.ServiceReadinessContract;
 import org.panelwatch.testing.TestDatabase;
@@ -10,6 +11,7 @@ import org.panelwatch.testing.TestDatabase;
 @QuarkusTest
 @QuarkusTestResource(KafkaBroker.class)
 @QuarkusTestResource(TestDatabase.class)
+@QuarkusTestResource(GreenMailServer.class)
 class ServiceReadinessTest extends ServiceReadinessContract {
 
     @Override
@@ -19,6 +21,6 @@ class ServiceReadinessTest extends ServiceReadinessContract {
 
     @Override
     protected List<String> expectedTables() {
-        return List.of("subscriber");
+        return List.of("subscriber", "subscription", "alert", "delivery", "delivery_attempt", "processed_signal");
     }
 }

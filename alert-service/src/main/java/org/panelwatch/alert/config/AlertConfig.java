@@ -1,0 +1,81 @@
+package org.panelwatch.alert.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/** Everything the alert service lets an operator tune; env variables are PANELWATCH_ALERT_... */
+@ConfigMapping(prefix = "panelwatch.alert")
+public interface AlertConfig {
+
+    Delivery delivery();
+
+    Webhook webhook();
+
+    Digest digest();
+
+    Email email();
+
+    /** Base of links to an item when the signal has no URL of its own (the dashboard's item page). */
+    @WithDefault("http://localhost:8082/api/v1/items/")
+    String itemLinkBase();
+
+    interface Delivery {
+        /** Waits between attempts, after the first; its length + 1 is the number of attempts. */
+        @WithDefault("5s,5m,30m,2h,5h,10h,10h")
+        List<Duration> retrySchedule();
+
+        /** Each wait is spread by +/- this fraction so failing endpoints are not hit in lockstep. */
+        @WithDefault("0.2")
+        double jitter();
+
+        /** How long a worker owns a claimed delivery; after a crash another worker takes it over then. */
+        @WithDefault("2m")
+        Duration lease();
+
+        @WithDefault("50")
+        int batchSize();
+
+        /** How often an idle worker looks for due deliveries (new alerts wake it at once). */
+        @WithDefault("1s")
+        Duration pollInterval();
+
+        /** An endpoint whose every attempt has failed for this long is disabled. */
+        @WithDefault("5d")
+        Duration disableAfterFailingFor();
+
+        /** Longest Retry-After honoured. */
+        @WithDefault("1d")
+        Duration maxRetryAfter();
+
+        @WithDefault("true")
+        boolean workerEnabled();
+    }
+
+    interface Webhook {
+        @WithDefault("5s")
+        Duration connectTimeout();
+
+        /** Whole request, from connect to the last byte of the answer. */
+        @WithDefault("15s")
+        Duration totalTimeout();
+
+        /** Allow URLs resolving to loopback, private, link-local or metadata addresses (never in prod unless needed). */
+        @WithDefault("false")
+        boolean allowPrivateAddresses();
+    }
+
+    interface Digest {
+        @WithDefault("30s")
+        Duration checkInterval();
+    }
+
+    interface Email {
+        @WithDefault("Panelwatch alerts <alerts@panelwatch.local>")
+        String from();
+
+        Optional<String> subjectPrefix();
+    }
+}

@@ -1,0 +1,163 @@
+package org.panelwatch.alert.repository;
+
+import io.agroal.api.AgroalDataSource;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+@ApplicationScoped
+public class AlertRepository {
+
+    private final AgroalDataSource dataSource;
+
+    public AlertRepository(AgroalDataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    /**
+     * Records the signal ids not seen before and answers them: the consumer's idempotency check, one round trip
+     * for a whole batch.
+     */
+    public Set<String> claimNewSignals(Collection<String> signalIds) {
+        String sql = "INSERT INTO processed_signal (signal_id) SELECT DISTINCT unnest(?::text[]) "
+                + "ON CONFLICT DO NOTHING RETURNING signal_id";
+        try (Connection c = dataSource.getConnection(); PreparedStatement st = c.prepareStatement(sql)) {
+            st.setArray(1, c.createArrayOf("text", signalIds.toArray()));
+            Set<String> fresh = new java.util.HashSet<>();
+            try (ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                    fresh.add(rs.getString(1));
+                }
+            }
+            return fresh;
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not record processed signals", e);
+        }
+    }
+
+    /** Inserts in one statement; an alert for a story the subscription already has is skipped (not returned). */
+    public List<Alert> insertAll(List<NewAlert> alerts) {
+        if (alerts.isEmpty()) {
+            return List.of();
+        }
+        String sql = "INSERT INTO alert (subscription_id, subscriber_id, signal_id, story_key, payload) "
+                + "SELECT a, b, c, d, e::jsonb FROM unnest(?::uuid[], ?::uuid[], ?::text[], ?::text[], ?::text[]) AS t(a, b, c, d, e) "
+                + "ON CONFLICT (subscription_id, story_key) DO NOTHING "
+                + "RETURNING id, subscription_id, subscriber_id, signal_id, story_key, payload::text, created_at";
+        int n = alerts.size();
+        Object[] subs = new Object[n];
+        Object[] subscribers = new Object[n];
+        Object[] signals = new Object[n];
+        Object[] stories = new Object[n];
+        Object[] payloads = new Object[n];
+        for (int i = 0; i < n; i++) {
+            NewAlert a = alerts.get(i);
+            subs[i] = a.subscriptionId();
+            subscribers[i] = a.subscriberId();
+            signals[i] = a.signalId();
+            stories[i] = a.storyKey();
+            payloads[i] = a.payload();
+        }
+        try (Connection c = dataSource.getConnection(); PreparedStatement st = c.prepareStatement(sql)) {
+            st.setArray(1, c.createArrayOf("uuid", subs));
+            st.setArray(2, c.createArrayOf("uuid", subscribers));
+            st.setArray(3, c.createArrayOf("text", signals));
+            st.setArray(4, c.createArrayOf("text", stories));
+            st.setArray(5, c.createArrayOf("text", payloads));
+            List<Alert> out = new ArrayList<>(n);
+            try (ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                    out.add(read(rs));
+                }
+            }
+            return out;
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not store alerts", e);
+        }
+    }
+
+    /**
+     * Alerts of a subscriber (every subscriber's when {@code subscriberId} is null), oldest first, after an
+     * alert id and/or since a time.
+     */
+    public List<Alert> list(UUID subscriberId, long afterId, Instant since, int limit) {
+        StringBuilder sql = new StringBuilder("SELECT id, subscription_id, subscriber_id, signal_id, story_key, payload::text, "
+                + "created_at FROM alert WHERE id > ?");
+        List<Object> params = new ArrayList<>();
+        params.add(afterId);
+        if (subscriberId != null) {
+            sql.append(" AND subscriber_id = ?");
+            params.add(subscriberId);
+        }
+        if (since != null) {
+            sql.append(" AND created_at >= ?");
+            params.add(Timestamp.from(since));
+        }
+        sql.append(" ORDER BY id LIMIT ").append(limit);
+        return query(sql.toString(), params.toArray());
+    }
+
+    public List<Alert> undigested(UUID subscriptionId) {
+        return query("SELECT id, subscription_id, subscriber_id, signal_id, story_key, payload::text, created_at FROM alert "
+                + "WHERE subscription_id = ? AND digested_at IS NULL ORDER BY id", subscriptionId);
+    }
+
+    public void markDigested(List<Long> ids, Instant at) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement st = c.prepareStatement("UPDATE alert SET digested_at = ? WHERE id = ANY(?)")) {
+            st.setTimestamp(1, Timestamp.from(at));
+            st.setArray(2, c.createArrayOf("bigint", ids.toArray()));
+            st.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not mark alerts digested", e);
+        }
+    }
+
+    /** The newest alert id visible to a subscriber (every subscriber when null), 0 when there is none. */
+    public long latestId(UUID subscriberId) {
+        String sql = subscriberId == null ? "SELECT COALESCE(max(id), 0) FROM alert"
+                : "SELECT COALESCE(max(id), 0) FROM alert WHERE subscriber_id = ?";
+        try (Connection c = dataSource.getConnection(); PreparedStatement st = c.prepareStatement(sql)) {
+            if (subscriberId != null) {
+                st.setObject(1, subscriberId);
+            }
+            try (ResultSet rs = st.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not read alerts", e);
+        }
+    }
+
+    private List<Alert> query(String sql, Object... params) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement st = c.prepareStatement(sql)) {
+            for (int i = 0; i < params.length; i++) {
+                st.setObject(i + 1, params[i]);
+            }
+            List<Alert> out = new ArrayList<>();
+            try (ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                    out.add(read(rs));
+                }
+            }
+            return out;
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not read alerts", e);
+        }
+    }
+
+    private static Alert read(ResultSet rs) throws SQLException {
+        return new Alert(rs.getLong(1), rs.getObject(2, UUID.class), rs.getObject(3, UUID.class), rs.getString(4),
+                rs.getString(5), rs.getString(6), rs.getTimestamp(7).toInstant());
+    }
+}

@@ -1,0 +1,67 @@
+package org.panelwatch.alert.repository;
+
+import io.agroal.api.AgroalDataSource;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.util.Optional;
+import java.util.UUID;
+
+@ApplicationScoped
+public class SubscriberRepository {
+
+    private final AgroalDataSource dataSource;
+
+    public SubscriberRepository(AgroalDataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    public Subscriber insert(String name, String email, String apiKeyHash) {
+        String sql = "INSERT INTO subscriber (id, name, email, api_key_hash) VALUES (?, ?, ?, ?) RETURNING created_at";
+        UUID id = UUID.randomUUID();
+        try (Connection c = dataSource.getConnection(); PreparedStatement st = c.prepareStatement(sql)) {
+            st.setObject(1, id);
+            st.setString(2, name);
+            st.setString(3, email);
+            st.setString(4, apiKeyHash);
+            try (ResultSet rs = st.executeQuery()) {
+                rs.next();
+                return new Subscriber(id, name, email, rs.getTimestamp(1).toInstant());
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not store subscriber", e);
+        }
+    }
+
+    public Optional<UUID> idByKeyHash(String apiKeyHash) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement st = c.prepareStatement("SELECT id FROM subscriber WHERE api_key_hash = ?")) {
+            st.setString(1, apiKeyHash);
+            try (ResultSet rs = st.executeQuery()) {
+                return rs.next() ? Optional.of(rs.getObject(1, UUID.class)) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not look up subscriber key", e);
+        }
+    }
+
+    public Optional<Subscriber> find(UUID id) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement st = c.prepareStatement("SELECT id, name, email, created_at FROM subscriber WHERE id = ?")) {
+            st.setObject(1, id);
+            try (ResultSet rs = st.executeQuery()) {
+                if (!rs.next()) {
+                    return Optional.empty();
+                }
+                Timestamp created = rs.getTimestamp(4);
+                return Optional.of(new Subscriber(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
+                        created.toInstant()));
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not read subscriber", e);
+        }
+    }
+}

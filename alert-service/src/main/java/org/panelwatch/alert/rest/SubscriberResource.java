@@ -1,0 +1,39 @@
+package org.panelwatch.alert.rest;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import org.panelwatch.alert.rest.ApiObjects.SubscriberCreated;
+import org.panelwatch.alert.rest.ApiObjects.SubscriberRequest;
+import org.panelwatch.alert.service.SubscriberService;
+import org.panelwatch.common.security.Roles;
+
+@Path("/api/v1/subscribers")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class SubscriberResource {
+
+    private final SubscriberService subscribers;
+
+    public SubscriberResource(SubscriberService subscribers) {
+        this.subscribers = subscribers;
+    }
+
+    /** The API key is in this answer only; it is stored as a hash. */
+    @POST
+    @RolesAllowed(Roles.ADMIN)
+    public Response create(SubscriberRequest request) {
+        SubscriberService.Created c = request == null
+                ? subscribers.create(null, null)
+                : subscribers.create(request.name(), request.email());
+        return Response.created(URI.create("/api/v1/subscribers/" + c.subscriber().id()))
+                .entity(new SubscriberCreated(c.subscriber().id(), c.subscriber().name(), c.subscriber().email(), c.apiKey(),
+                        c.subscriber().createdAt()))
+                .build();
+    }
+}

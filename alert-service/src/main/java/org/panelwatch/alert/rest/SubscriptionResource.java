@@ -1,0 +1,81 @@
+package org.panelwatch.alert.rest;
+
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.UUID;
+import org.panelwatch.alert.mapping.ApiMapper;
+import org.panelwatch.alert.repository.Subscription;
+import org.panelwatch.alert.rest.ApiObjects.SubscriptionList;
+import org.panelwatch.alert.rest.ApiObjects.SubscriptionRequest;
+import org.panelwatch.alert.rest.ApiObjects.SubscriptionView;
+import org.panelwatch.alert.rest.ApiObjects.TestView;
+import org.panelwatch.alert.service.SubscriptionService;
+import org.panelwatch.common.security.Roles;
+
+@Path("/api/v1/subscriptions")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({Roles.SUBSCRIBER, Roles.ADMIN})
+public class SubscriptionResource {
+
+    private final SubscriptionService subscriptions;
+    private final ApiMapper mapper;
+    private final SecurityIdentity identity;
+
+    public SubscriptionResource(SubscriptionService subscriptions, ApiMapper mapper, SecurityIdentity identity) {
+        this.subscriptions = subscriptions;
+        this.mapper = mapper;
+        this.identity = identity;
+    }
+
+    /** A webhook subscription's signing secret is in this answer only. */
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response create(SubscriptionRequest request) {
+        Subscription s = subscriptions.create(Callers.of(identity), mapper.draft(request));
+        return Response.created(URI.create("/api/v1/subscriptions/" + s.id())).entity(mapper.view(s, true)).build();
+    }
+
+    @GET
+    public SubscriptionList list() {
+        return new SubscriptionList(subscriptions.list(Callers.of(identity)).stream().map(s -> mapper.view(s, false)).toList());
+    }
+
+    @GET
+    @Path("{id}")
+    public SubscriptionView get(@PathParam("id") UUID id) {
+        return mapper.view(subscriptions.get(Callers.of(identity), id), false);
+    }
+
+    @PUT
+    @Path("{id}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public SubscriptionView update(@PathParam("id") UUID id, SubscriptionRequest request) {
+        return mapper.view(subscriptions.update(Callers.of(identity), id, mapper.draft(request)), false);
+    }
+
+    @DELETE
+    @Path("{id}")
+    public Response delete(@PathParam("id") UUID id) {
+        subscriptions.delete(Callers.of(identity), id);
+        return Response.noContent().build();
+    }
+
+    /** Sends a clearly marked test alert through the real channel and answers how it went. */
+    @POST
+    @Path("{id}/test")
+    public TestView test(@PathParam("id") UUID id) {
+        SubscriptionService.TestResult r = subscriptions.sendTest(Callers.of(identity), id);
+        return new TestView(r.deliveryId(), r.delivered() ? "delivered" : "failed", r.statusCode(), r.error(), r.durationMs());
+    }
+}

@@ -1,0 +1,193 @@
+package org.panelwatch.alert.service;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.jboss.logging.Logger;
+import org.panelwatch.alert.config.AlertConfig;
+import org.panelwatch.alert.repository.AttemptOutcome;
+import org.panelwatch.alert.repository.ClaimedDelivery;
+import org.panelwatch.alert.repository.Delivery;
+import org.panelwatch.alert.repository.DeliveryAttempt;
+import org.panelwatch.alert.repository.DeliveryRepository;
+import org.panelwatch.alert.repository.SubscriptionRepository;
+
+/**
+ * Sends what the outbox holds. Each round claims due deliveries (a short transaction with
+ * {@code FOR UPDATE SKIP LOCKED}, so instances never take the same row), sends them concurrently outside
+ * any transaction, then records every attempt and the next step in one transaction. New alerts wake the
+ * worker at once; otherwise it looks again every poll interval.
+ */
+@ApplicationScoped
+public class DeliveryWorker {
+
+    private static final Logger LOG = Logger.getLogger(DeliveryWorker.class);
+
+    private final AlertConfig config;
+    private final DeliveryRepository deliveries;
+    private final SubscriptionRepository subscriptions;
+    private final ChannelSender sender;
+    private final RetrySchedule schedule;
+    private final Timer sendTimer;
+    private final Object signal = new Object();
+    private boolean woken;
+    private volatile boolean running;
+    private Thread thread;
+
+    public DeliveryWorker(AlertConfig config, DeliveryRepository deliveries, SubscriptionRepository subscriptions,
+            ChannelSender sender, RetrySchedule schedule, MeterRegistry registry) {
+        this.config = config;
+        this.deliveries = deliveries;
+        this.subscriptions = subscriptions;
+        this.sender = sender;
+        this.schedule = schedule;
+        this.sendTimer = registry.timer("panelwatch.alert.delivery.attempt");
+    }
+
+    void start(@Observes StartupEvent event) {
+        if (!config.delivery().workerEnabled()) {
+            return;
+        }
+        running = true;
+        thread = new Thread(this::loop, "alert-delivery-worker");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    void stop(@Observes ShutdownEvent event) {
+        running = false;
+        wake();
+        if (thread != null) {
+            try {
+                thread.join(5000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /** Something became due: look now rather than at the next poll. */
+    public void wake() {
+        synchronized (signal) {
+            woken = true;
+            signal.notifyAll();
+        }
+    }
+
+    private void loop() {
+        while (running) {
+            int sent;
+            try {
+                sent = runOnce();
+            } catch (RuntimeException e) {
+                LOG.warn("delivery round failed; trying again after the poll interval", e);
+                sent = 0;
+            }
+            if (sent == 0) {
+                synchronized (signal) {
+                    if (!woken && running) {
+                        try {
+                            signal.wait(config.delivery().pollInterval().toMillis());
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                            return;
+                        }
+                    }
+                    woken = false;
+                }
+            }
+        }
+    }
+
+    /** One round: claim, send, record. Answers how many deliveries it handled. Public so tests can run rounds. */
+    public int runOnce() {
+        List<ClaimedDelivery> claimed = QuarkusTransaction.requiringNew()
+                .call(() -> deliveries.claimDue(config.delivery().batchSize(), config.delivery().lease()));
+        if (claimed.isEmpty()) {
+            return 0;
+        }
+        Map<ClaimedDelivery, CompletableFuture<SendResult>> inFlight = new LinkedHashMap<>();
+        List<AttemptOutcome> outcomes = new ArrayList<>();
+        for (ClaimedDelivery d : claimed) {
+            if (!d.subscriptionActive()) {
+                outcomes.add(new AttemptOutcome(d.id(), null, Delivery.FAILED, null));
+                continue;
+            }
+            inFlight.put(d, sender.send(d));
+        }
+        List<Effect> effects = new ArrayList<>();
+        for (Map.Entry<ClaimedDelivery, CompletableFuture<SendResult>> e : inFlight.entrySet()) {
+            ClaimedDelivery d = e.getKey();
+            SendResult r = e.getValue().join();
+            sendTimer.record(r.durationMs(), TimeUnit.MILLISECONDS);
+            Instant now = Instant.now();
+            DeliveryAttempt attempt = new DeliveryAttempt(now.minusMillis(r.durationMs()), r.statusCode(), r.error(), r.durationMs());
+            if (r.delivered()) {
+                outcomes.add(new AttemptOutcome(d.id(), attempt, Delivery.DELIVERED, null));
+                effects.add(new Effect(d.subscriptionId(), EffectType.HEALTHY, null, now));
+            } else if (r.gone()) {
+                outcomes.add(new AttemptOutcome(d.id(), attempt, Delivery.FAILED, null));
+                effects.add(new Effect(d.subscriptionId(), EffectType.DISABLE,
+                        "the endpoint answered 410 Gone at " + now + "; disabled at once", now));
+            } else {
+                Instant next = d.kind().equals(Delivery.KIND_TEST) ? null : schedule.next(d.attempts() + 1, now, r.retryAfter());
+                outcomes.add(new AttemptOutcome(d.id(), attempt, next == null ? Delivery.FAILED : Delivery.PENDING, next));
+                effects.add(new Effect(d.subscriptionId(), EffectType.FAILING, null, now));
+            }
+        }
+        QuarkusTransaction.requiringNew().run(() -> {
+            deliveries.recordOutcomes(outcomes);
+            applyEffects(effects);
+        });
+        return claimed.size();
+    }
+
+    private enum EffectType { HEALTHY, FAILING, DISABLE }
+
+    private record Effect(UUID subscriptionId, EffectType type, String reason, Instant at) {
+    }
+
+    /** Keeps each subscription's health: a success resets it, a long unbroken run of failures disables it. */
+    private void applyEffects(List<Effect> effects) {
+        Map<UUID, Effect> last = new LinkedHashMap<>();
+        for (Effect e : effects) {
+            Effect previous = last.get(e.subscriptionId());
+            // A 410 wins over anything else in the round; otherwise the latest result counts.
+            if (previous == null || previous.type() != EffectType.DISABLE) {
+                last.put(e.subscriptionId(), e);
+            }
+        }
+        Duration limit = config.delivery().disableAfterFailingFor();
+        for (Effect e : last.values()) {
+            switch (e.type()) {
+                case HEALTHY -> subscriptions.markHealthy(e.subscriptionId());
+                case DISABLE -> disable(e.subscriptionId(), e.reason());
+                case FAILING -> subscriptions.markFailing(e.subscriptionId(), e.at()).ifPresent(since -> {
+                    if (Duration.between(since, e.at()).compareTo(limit) >= 0) {
+                        disable(e.subscriptionId(), "every delivery attempt has failed since " + since
+                                + " (longer than " + limit + "); disabled");
+                    }
+                });
+            }
+        }
+    }
+
+    private void disable(UUID subscriptionId, String reason) {
+        LOG.warnf("subscription %s disabled: %s", subscriptionId, reason);
+        subscriptions.disable(subscriptionId, reason);
+        deliveries.failPending(subscriptionId, "subscription disabled: " + reason);
+    }
+}

@@ -1,0 +1,106 @@
+package org.panelwatch.alert.service;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.panelwatch.alert.mapping.AlertMessages;
+import org.panelwatch.alert.repository.Alert;
+import org.panelwatch.alert.repository.AlertRepository;
+import org.panelwatch.alert.repository.Delivery;
+import org.panelwatch.alert.repository.DeliveryRepository;
+import org.panelwatch.alert.repository.NewAlert;
+import org.panelwatch.alert.repository.NewDelivery;
+import org.panelwatch.common.event.SignalEvent;
+
+/**
+ * Matches a batch of signals against the active subscriptions and records, in one transaction, the
+ * signals as processed, the alerts and the pending deliveries (the outbox). A redelivered signal is
+ * already recorded and changes nothing; a second signal about the same story gives no second alert.
+ */
+@ApplicationScoped
+public class SignalIntake {
+
+    private final ActiveSubscriptions active;
+    private final AlertRepository alerts;
+    private final DeliveryRepository deliveries;
+    private final AlertMessages messages;
+    private final Counter matched;
+    private final Counter created;
+
+    public SignalIntake(ActiveSubscriptions active, AlertRepository alerts, DeliveryRepository deliveries,
+            AlertMessages messages, MeterRegistry registry) {
+        this.active = active;
+        this.alerts = alerts;
+        this.deliveries = deliveries;
+        this.messages = messages;
+        this.matched = registry.counter("panelwatch.alert.signals.matched");
+        this.created = registry.counter("panelwatch.alert.alerts.created");
+    }
+
+    /** Answers how many alerts were created (those for immediate subscriptions got a pending delivery). */
+    @Transactional(Transactional.TxType.REQUIRED)
+    public int accept(List<SignalEvent> batch) {
+        Map<String, SignalEvent> bySignalId = new LinkedHashMap<>();
+        batch.forEach(s -> bySignalId.putIfAbsent(s.signalId(), s));
+        if (bySignalId.isEmpty()) {
+            return 0;
+        }
+        Set<String> fresh = alerts.claimNewSignals(bySignalId.keySet());
+        List<CompiledFilter> filters = active.current();
+        List<NewAlert> candidates = new ArrayList<>();
+        Map<UUID, CompiledFilter> bySubscription = new HashMap<>();
+        for (SignalEvent signal : bySignalId.values()) {
+            if (!fresh.contains(signal.signalId())) {
+                continue;
+            }
+            matched.increment();
+            FoldedText text = FoldedText.of(signal.title(), signal.text());
+            String data = null;
+            for (CompiledFilter f : filters) {
+                if (f.matches(signal, text)) {
+                    if (data == null) {
+                        data = messages.alertData(signal);
+                    }
+                    candidates.add(new NewAlert(f.subscription().id(), f.subscription().subscriberId(), signal.signalId(),
+                            storyKey(signal), data));
+                    bySubscription.put(f.subscription().id(), f);
+                }
+            }
+        }
+        List<Alert> stored = alerts.insertAll(candidates);
+        Instant now = Instant.now();
+        List<NewDelivery> pending = new ArrayList<>();
+        for (Alert a : stored) {
+            CompiledFilter f = bySubscription.get(a.subscriptionId());
+            if (!f.subscription().isDigest()) {
+                pending.add(new NewDelivery(newWebhookId(), a.subscriptionId(), a.subscriberId(), a.id(), Delivery.KIND_ALERT,
+                        messages.alertBody(a, now), now));
+            }
+        }
+        deliveries.insertAll(pending);
+        created.increment(stored.size());
+        return stored.size();
+    }
+
+    /** One alert per story per subscription; a signal without a story counts as its own story (its item). */
+    static String storyKey(SignalEvent s) {
+        if (s.storyId() != null && !s.storyId().isBlank()) {
+            return s.storyId();
+        }
+        return "item:" + (s.itemId() != null ? s.itemId() : s.signalId());
+    }
+
+    /** Standard Webhooks message ids: a prefix and a unique value, kept for every retry. */
+    public static String newWebhookId() {
+        return "msg_" + UUID.randomUUID().toString().replace("-", "");
+    }
+}

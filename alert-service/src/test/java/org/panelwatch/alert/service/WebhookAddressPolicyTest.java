@@ -1,0 +1,65 @@
+package org.panelwatch.alert.service;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.UnknownHostException;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** The SSRF rule with production settings (private addresses not allowed). */
+class WebhookAddressPolicyTest {
+
+    private static final Map<String, String> DNS = Map.of(
+            "hooks.example.org", "93.184.216.34",
+            "rebound.example.org", "10.0.0.5",
+            "metadata-alias.example.org", "169.254.169.254",
+            "v6.example.org", "2606:4700:4700::1111");
+
+    private final WebhookAddressPolicy prod = new WebhookAddressPolicy(false, WebhookAddressPolicyTest::resolve);
+
+    @ParameterizedTest
+    @ValueSource(strings = {"http://127.0.0.1/hook", "http://127.8.9.10:8080/hook", "http://localhost/hook",
+            "http://api.localhost/hook", "http://10.1.2.3/hook", "http://172.16.0.1/hook", "http://172.31.255.255/hook",
+            "http://192.168.1.1/hook", "http://169.254.169.254/latest/meta-data", "http://metadata.google.internal/x",
+            "http://0.0.0.0/hook", "http://100.64.0.1/hook", "http://[::1]/hook", "http://[fe80::1]/hook",
+            "http://[fd00:ec2::254]/hook", "http://[::ffff:127.0.0.1]/hook", "http://[::ffff:10.0.0.1]/hook",
+            "http://224.0.0.1/hook", "https://rebound.example.org/hook", "https://metadata-alias.example.org/hook",
+            "https://does-not-resolve.example.org/hook"})
+    void prodRefusesNonPublicDestinations(String url) {
+        assertThat(prod.refusal(URI.create(url))).as(url).isPresent();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"https://hooks.example.org/panelwatch", "http://93.184.216.34:8443/x",
+            "https://v6.example.org/hook", "https://[2606:4700:4700::1111]/hook"})
+    void prodAllowsPublicDestinations(String url) {
+        assertThat(prod.refusal(URI.create(url))).as(url).isEmpty();
+    }
+
+    @Test
+    void anOperatorMayAllowPrivateAddresses() {
+        WebhookAddressPolicy local = new WebhookAddressPolicy(true, WebhookAddressPolicyTest::resolve);
+        assertThat(local.refusal(URI.create("http://127.0.0.1:9000/hook"))).isEmpty();
+    }
+
+    @Test
+    void theReasonNamesTheAddress() {
+        assertThat(prod.refusal(URI.create("https://rebound.example.org/hook")))
+                .hasValueSatisfying(r -> assertThat(r).contains("10.0.0.5"));
+    }
+
+    private static InetAddress[] resolve(String host) throws UnknownHostException {
+        String literal = DNS.get(host);
+        if (literal != null) {
+            return new InetAddress[] {InetAddress.getByName(literal)};
+        }
+        if (host.matches("[0-9.]+") || host.contains(":")) {
+            return new InetAddress[] {InetAddress.getByName(host)};
+        }
+        throw new UnknownHostException(host);
+    }
+}
