@@ -312,19 +312,30 @@ if topics:
 else:
     print("  (none)")
 
+def evidence_text(e):
+    # The signal event calls an evidence sentence "sentence", the read API "text".
+    return (e.get("sentence") or e.get("text")) if isinstance(e, dict) else e
+
+# Signals of the pushed items come with each item's detail; the feed's from GET /api/v1/signals.
+found = []
+for i, item in stored.items():
+    for f in item.get("signals") or []:
+        if isinstance(f, dict) and f.get("type") == "russia-dprk-military":
+            found.append(dict(f, title=item.get("title"), lang=item.get("lang"), itemId=i))
 sig = load("signals.json")
-signals = sig.get("items", []) if isinstance(sig, dict) else []
-ours = [s for s in signals if s.get("itemId") in by_id or ".example/" in str(s.get("url", ""))]
+for s in (sig.get("items", []) if isinstance(sig, dict) else []):
+    if "borderlands-dispatch.example/" in str(s.get("url", "")):
+        found.append(s)
+raised = [f for f in found if f.get("firstInStory") is not False]
+copies = len(found) - len(raised)
 print()
-print(f"Signals russia-dprk-military from the demo items: {len(ours)}"
+print(f"Signals russia-dprk-military: {len(raised)} raised"
+      + (f", {copies} more item(s) joined a story that had already signalled" if copies else "")
       + (f"   (GET /api/v1/signals answered {os.environ['SIGNALS_STATUS']})" if os.environ["SIGNALS_STATUS"] != "200" else ""))
-for s in ours:
-    title = s.get("title") or by_id.get(s.get("itemId"), {}).get("title")
-    lang = s.get("lang") or by_id.get(s.get("itemId"), {}).get("lang", "")
-    print(f"  [{s.get('severity', '?'):<6} {float(s.get('score') or 0):.2f}] ({lang}) {short(title, 85)}")
+for s in sorted(raised, key=lambda f: -float(f.get("score") or 0)):
+    print(f"  [{s.get('severity', '?'):<6} {float(s.get('score') or 0):.2f}] ({s.get('lang') or '?'}) {short(s.get('title'), 85)}")
     for e in (s.get("evidence") or [])[:2]:
-        sentence = e.get("sentence") if isinstance(e, dict) else e
-        print(textwrap.fill(short(sentence, 300), width=98, initial_indent="        > ", subsequent_indent="          "))
+        print(textwrap.fill(short(evidence_text(e), 300), width=98, initial_indent="        > ", subsequent_indent="          "))
 
 stories = collections.defaultdict(list)
 for i, item in stored.items():
@@ -375,7 +386,7 @@ cat <<EOF
 Look further (keys in $STATE/keys.env; the demo subscriber's key in $STATE/demo.env):
   signals          curl -H "Authorization: Bearer $READER_KEY" '$ANALYSIS/api/v1/signals?type=$SIGNAL_TYPE'
   items by topic   curl -H "Authorization: Bearer $READER_KEY" '$ANALYSIS/api/v1/items?topic=arms-transfer,military-cooperation'
-  topic counts     curl -H "Authorization: Bearer $READER_KEY" '$ANALYSIS/api/v1/stats/topics?since=2023-01-01T00:00:00Z&bucket=day'
+  topic counts     curl -H "Authorization: Bearer $READER_KEY" '$ANALYSIS/api/v1/stats/topics?since=2024-01-01T00:00:00Z&until=2025-06-01T00:00:00Z&bucket=day'
   one item         curl -H "Authorization: Bearer $READER_KEY" '$ANALYSIS/api/v1/items/$(head -n 1 "$WORK/item-ids.txt")'
   deliveries       curl -H "Authorization: Bearer $SUBSCRIBER_KEY" '$ALERT/api/v1/deliveries?subscriptionId=$SUBSCRIPTION_ID'
   alerts (SSE)     curl -N -H "Authorization: Bearer $SUBSCRIBER_KEY" '$ALERT/api/v1/alerts/stream'

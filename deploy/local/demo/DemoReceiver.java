@@ -234,7 +234,7 @@ public final class DemoReceiver {
         if (evidence instanceof List<?> list) {
             List<Object> sentences = new ArrayList<>();
             for (Object e : list) {
-                sentences.add(e instanceof Map<?, ?> m ? m.get("sentence") : e);
+                sentences.add(e instanceof Map<?, ?> m ? (m.containsKey("sentence") ? m.get("sentence") : m.get("text")) : e);
             }
             record.put("evidence", sentences);
         }

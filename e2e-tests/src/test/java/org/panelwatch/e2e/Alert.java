@@ -54,7 +54,7 @@ public record Alert(String type, JsonNode data) {
         JsonNode node = node("evidence", "signal.evidence");
         List<String> sentences = new ArrayList<>();
         if (node != null) {
-            node.forEach(e -> sentences.add(e.isObject() ? e.path("sentence").asText() : e.asText()));
+            node.forEach(e -> sentences.add(e.isObject() ? e.path(e.has("sentence") ? "sentence" : "text").asText() : e.asText()));
         }
         return sentences;
     }

@@ -162,7 +162,6 @@ class PushToWebhookIT {
         return delivery.body().contains(news.token());
     }
 
-    @SuppressWarnings("unchecked")
     static List<String> signalTypes(JsonPath item) {
         List<Object> signals = item.getList("signals");
         return signals == null ? List.of() : signals.stream()
@@ -173,7 +172,9 @@ class PushToWebhookIT {
         if (!(evidence instanceof List<?> list)) {
             return List.of();
         }
-        return list.stream().map(e -> e instanceof Map<?, ?> m ? String.valueOf(m.get("sentence")) : String.valueOf(e)).toList();
+        // The signal event calls an evidence sentence "sentence", the read API "text".
+        return list.stream().map(e -> e instanceof Map<?, ?> m ? String.valueOf(m.containsKey("sentence") ? m.get("sentence") : m.get("text"))
+                : String.valueOf(e)).toList();
     }
 
     static String squash(String text) {
