@@ -1,0 +1,369 @@
+package org.panelwatch.analysis.engine.matching;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.monitor.HighlightsMatch;
+import org.apache.lucene.monitor.MatchingQueries;
+import org.apache.lucene.monitor.Monitor;
+import org.apache.lucene.monitor.MonitorQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.panelwatch.analysis.engine.Analysis;
+import org.panelwatch.analysis.engine.Catalogue;
+import org.panelwatch.analysis.engine.CatalogueException;
+import org.panelwatch.analysis.engine.Engines;
+import org.panelwatch.analysis.engine.TaggingEngine;
+import org.panelwatch.analysis.engine.data.CatalogueDefinition;
+import org.panelwatch.analysis.engine.data.CatalogueReader;
+import org.panelwatch.analysis.engine.data.GazetteerEntry;
+import org.panelwatch.analysis.engine.data.GazetteerReader;
+import org.panelwatch.analysis.engine.data.Languages;
+import org.panelwatch.analysis.engine.data.SignalDefinition;
+import org.panelwatch.analysis.engine.data.TopicDefinition;
+import org.panelwatch.analysis.engine.data.UnListReader;
+
+/**
+ * The engine: every topic rule, gazetteer entry and signal concept is a stored query in one Lucene
+ * {@link Monitor}, once per language; an item is indexed in memory under its language's field and
+ * matched against them with highlights, so each tag keeps the offsets of what matched it.
+ */
+public final class MonitorTaggingEngine implements TaggingEngine {
+
+    /** The bundled data, under src/main/resources/panelwatch/. */
+    public static final String CATALOGUE_RESOURCE = "/panelwatch/catalogue.yaml";
+    public static final List<String> GAZETTEER_RESOURCES = List.of(
+            "/panelwatch/gazetteers/actors.yaml",
+            "/panelwatch/gazetteers/weapons.yaml",
+            "/panelwatch/gazetteers/places-and-vessels.yaml");
+    public static final String UN_LIST_RESOURCE = "/panelwatch/un/un-consolidated-list-dprk.xml";
+
+    private static final int MAX_EVIDENCE = 3;
+    private static final int MAX_SNIPPET = 400;
+    private static final int MAX_CLAUSES = 16_384;
+    private static final System.Logger LOG = System.getLogger(MonitorTaggingEngine.class.getName());
+
+    private enum Kind { TOPIC_RULE, ENTITY, CONCEPT }
+
+    private record Registered(Kind kind, String ref, double weight) {
+    }
+
+    private final CatalogueDefinition definition;
+    private final Map<String, GazetteerEntry> entries;
+    private final List<SignalDetector> detectors;
+    private final LanguageAnalyzers analyzers = new LanguageAnalyzers();
+    private final Map<String, Registered> registry = new HashMap<>();
+    private final Monitor monitor;
+
+    private MonitorTaggingEngine(CatalogueDefinition definition, List<GazetteerEntry> gazetteer) {
+        this.definition = definition;
+        this.entries = new LinkedHashMap<>();
+        for (GazetteerEntry e : gazetteer) {
+            if (entries.put(e.id(), e) != null) {
+                throw new CatalogueException(e.id(), "gazetteer entry id appears twice");
+            }
+        }
+        Map<String, Map<String, List<String>>> concepts = conceptForms(definition, gazetteer);
+        CatalogueReader.checkReferences(definition, groupsOf(gazetteer));
+        this.detectors = definition.signals().stream().map(SignalDetector::new).toList();
+        if (IndexSearcher.getMaxClauseCount() < MAX_CLAUSES) {
+            // a gazetteer group such as @un-listed expands to thousands of span clauses
+            IndexSearcher.setMaxClauseCount(MAX_CLAUSES);
+        }
+        long tc = System.nanoTime();
+        try {
+            this.monitor = new Monitor(analyzers.perField());
+            List<MonitorQuery> queries = new ArrayList<>();
+            for (String lang : Languages.SUPPORTED) {
+                QueryCompiler compiler = new QueryCompiler(lang, analyzers.forLanguage(lang), concepts);
+                for (TopicDefinition topic : definition.topics()) {
+                    for (TopicDefinition.RuleDefinition rule : topic.rules()) {
+                        if (!rule.languages().isEmpty() && !rule.languages().contains(lang)) {
+                            continue;
+                        }
+                        add(queries, Kind.TOPIC_RULE, topic.topic().id(), rule.weight(), rule.qualifiedId(), lang,
+                                compiler.compile(rule.qualifiedId(), rule.query()));
+                    }
+                }
+                for (GazetteerEntry entry : gazetteer) {
+                    add(queries, Kind.ENTITY, entry.id(), 0, entry.id(), lang, compiler.concept(entry.id(), "entry:" + entry.id()));
+                }
+                Set<String> signalConcepts = new LinkedHashSet<>();
+                for (SignalDefinition s : definition.signals()) {
+                    signalConcepts.addAll(s.parties());
+                    s.acts().forEach(a -> signalConcepts.addAll(a.concepts()));
+                }
+                for (String name : signalConcepts) {
+                    add(queries, Kind.CONCEPT, name, 0, "concept:" + name, lang, compiler.concept(name, name));
+                }
+            }
+            monitor.register(queries);
+            LOG.log(System.Logger.Level.INFO, "tagging engine ready: catalogue {0}, {1} topics, {2} gazetteer entries, {3} stored queries, {4} ms",
+                    definition.catalogue().version(), definition.topics().size(), gazetteer.size(), queries.size(),
+                    (System.nanoTime() - tc) / 1_000_000);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void add(List<MonitorQuery> queries, Kind kind, String ref, double weight, String id, String lang, Query query) {
+        if (query == null) {
+            return;
+        }
+        String queryId = kind.name().charAt(0) + "|" + id + "|" + lang;
+        registry.put(queryId, new Registered(kind, ref, weight));
+        queries.add(new MonitorQuery(queryId, query));
+    }
+
+    /** Reads the sources (bundled defaults where a path is null) and builds the engine. */
+    public static MonitorTaggingEngine create(Engines.EngineSources sources) {
+        String catalogueText = sources.catalogueText() != null ? sources.catalogueText()
+                : sources.catalogue() != null ? readFile(sources.catalogue()) : readResource(CATALOGUE_RESOURCE);
+        String origin = sources.catalogueText() != null ? "catalogue text"
+                : sources.catalogue() != null ? sources.catalogue().toString() : CATALOGUE_RESOURCE;
+        CatalogueDefinition definition = CatalogueReader.read(catalogueText, origin);
+
+        List<GazetteerEntry> gazetteer = new ArrayList<>();
+        if (!sources.replaceGazetteers()) {
+            for (String resource : GAZETTEER_RESOURCES) {
+                gazetteer.addAll(GazetteerReader.read(readResource(resource), resource));
+            }
+        }
+        for (Path file : sources.gazetteers()) {
+            gazetteer.addAll(GazetteerReader.read(readFile(file), file.toString()));
+        }
+        if (sources.unList() != null) {
+            try (InputStream in = Files.newInputStream(sources.unList())) {
+                gazetteer.addAll(UnListReader.read(in, sources.unList().toString()).all());
+            } catch (IOException e) {
+                throw new CatalogueException(null, "cannot read UN list " + sources.unList() + ": " + e.getMessage(), e);
+            }
+        } else {
+            try (InputStream in = MonitorTaggingEngine.class.getResourceAsStream(UN_LIST_RESOURCE)) {
+                gazetteer.addAll(UnListReader.read(in, UN_LIST_RESOURCE).all());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return new MonitorTaggingEngine(definition, gazetteer);
+    }
+
+    @Override
+    public Catalogue catalogue() {
+        return definition.catalogue();
+    }
+
+    @Override
+    public Analysis analyze(String title, String body, String lang) {
+        String t = title == null ? "" : title.strip();
+        String b = body == null ? "" : body;
+        int bodyStart = t.isEmpty() ? 0 : t.length() + 1;
+        String text = t.isEmpty() ? b : t + "\n" + b;
+        if (text.isBlank()) {
+            return new Analysis(List.of(), List.of(), List.of());
+        }
+        String language = Languages.resolve(lang, text);
+        String field = LanguageAnalyzers.field(language);
+        Document doc = new Document();
+        doc.add(new TextField(field, text, Field.Store.NO));
+        MatchingQueries<HighlightsMatch> matches;
+        try {
+            matches = monitor.match(doc, HighlightsMatch.MATCHER);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        if (!matches.getErrors().isEmpty()) {
+            // Monitor reports a failing stored query instead of throwing; the rest of the item is still tagged
+            LOG.log(System.Logger.Level.WARNING, "rules failed on an item: {0}", matches.getErrors());
+        }
+        Sentences sentences = Sentences.of(text);
+        Item item = new Item(text, bodyStart, sentences);
+
+        Map<String, List<HighlightsMatch.Hit>> topicHits = new LinkedHashMap<>();
+        Map<String, Set<String>> topicRules = new HashMap<>();
+        List<Analysis.EntityMatch> entities = new ArrayList<>();
+        List<Set<String>> present = new ArrayList<>();
+        for (int i = 0; i < sentences.count(); i++) {
+            present.add(new HashSet<>());
+        }
+        for (HighlightsMatch match : matches.getMatches()) {
+            Registered reg = registry.get(match.getQueryId());
+            if (reg == null) {
+                continue;
+            }
+            List<HighlightsMatch.Hit> hits = new ArrayList<>(match.getHits(field));
+            switch (reg.kind()) {
+                case TOPIC_RULE -> {
+                    if (topicRules.computeIfAbsent(reg.ref(), k -> new HashSet<>()).add(match.getQueryId())) {
+                        topicHits.computeIfAbsent(reg.ref(), k -> new ArrayList<>()).addAll(hits);
+                    }
+                }
+                case ENTITY -> {
+                    if (!hits.isEmpty()) {
+                        int[] span = firstSpan(hits);
+                        entities.add(item.entity(entries.get(reg.ref()), span[0], span[1]));
+                    }
+                }
+                case CONCEPT -> {
+                    for (HighlightsMatch.Hit hit : hits) {
+                        present.get(sentences.at(hit.startOffset)).add(reg.ref());
+                    }
+                }
+            }
+        }
+
+        List<Analysis.TopicMatch> topics = new ArrayList<>();
+        for (TopicDefinition topic : definition.topics()) {
+            String id = topic.topic().id();
+            Set<String> rules = topicRules.get(id);
+            if (rules == null) {
+                continue;
+            }
+            double sum = rules.stream().mapToDouble(r -> registry.get(r).weight()).sum();
+            double min = topic.topic().minScore();
+            if (sum + 1e-9 < min) {
+                continue;
+            }
+            double score = Math.min(1.0, 0.5 + 0.5 * (sum - min) / (2 * min));
+            topics.add(new Analysis.TopicMatch(id, Math.round(score * 1000) / 1000.0, item.evidence(topicHits.get(id))));
+        }
+        topics.sort(Comparator.comparingDouble(Analysis.TopicMatch::score).reversed());
+        entities.sort(Comparator.comparing((Analysis.EntityMatch e) -> e.field().equals("body"))
+                .thenComparingInt(Analysis.EntityMatch::start));
+
+        List<Analysis.SignalMatch> signals = new ArrayList<>();
+        int titleEnd = 0;
+        while (titleEnd < sentences.count() && sentences.start(titleEnd) < bodyStart) {
+            titleEnd++;
+        }
+        for (SignalDetector detector : detectors) {
+            SignalDetector.Result result = detector.detect(present, titleEnd);
+            if (result != null) {
+                List<Analysis.Evidence> evidence = result.findings().stream().limit(5)
+                        .map(f -> item.sentence(f.sentence())).toList();
+                signals.add(new Analysis.SignalMatch(detector.definition().type(), result.score(), result.severity(), evidence));
+            }
+        }
+        return new Analysis(List.copyOf(topics), List.copyOf(entities), List.copyOf(signals));
+    }
+
+    /** The first name found: a phrase comes back as one hit per word, so adjacent words are joined. */
+    private static int[] firstSpan(List<HighlightsMatch.Hit> hits) {
+        hits.sort(Comparator.comparingInt((HighlightsMatch.Hit h) -> h.startPosition).thenComparingInt(h -> h.endPosition));
+        HighlightsMatch.Hit first = hits.get(0);
+        int end = first.endOffset;
+        int endPosition = first.endPosition;
+        for (int i = 1; i < hits.size() && hits.get(i).startPosition <= endPosition + 1; i++) {
+            end = Math.max(end, hits.get(i).endOffset);
+            endPosition = Math.max(endPosition, hits.get(i).endPosition);
+        }
+        return new int[] {first.startOffset, end};
+    }
+
+    /** Offsets of the combined text (title, a line break, body) mapped back to their field. */
+    private record Item(String text, int bodyStart, Sentences sentences) {
+
+        Analysis.EntityMatch entity(GazetteerEntry e, int start, int end) {
+            String field = start < bodyStart ? "title" : "body";
+            int base = field.equals("title") ? 0 : bodyStart;
+            return new Analysis.EntityMatch(e.type(), e.name(), e.unReference(), field, start - base, end - base);
+        }
+
+        Analysis.Evidence sentence(int index) {
+            return snippet(sentences.start(index), sentences.end(index), sentences.start(index), sentences.end(index));
+        }
+
+        Analysis.Evidence snippet(int sentenceStart, int sentenceEnd, int hitStart, int hitEnd) {
+            int start = sentenceStart;
+            int end = sentenceEnd;
+            if (end - start > MAX_SNIPPET) {
+                start = Math.max(sentenceStart, hitStart - MAX_SNIPPET / 2);
+                end = Math.min(sentenceEnd, Math.max(hitEnd, start + MAX_SNIPPET));
+            }
+            String field = start < bodyStart ? "title" : "body";
+            int base = field.equals("title") ? 0 : bodyStart;
+            return new Analysis.Evidence(text.substring(start, end), field, start - base, end - base);
+        }
+
+        /** The sentences with the most hits, in text order. */
+        List<Analysis.Evidence> evidence(List<HighlightsMatch.Hit> hits) {
+            Map<Integer, List<HighlightsMatch.Hit>> bySentence = new TreeMap<>();
+            for (HighlightsMatch.Hit hit : hits) {
+                bySentence.computeIfAbsent(sentences.at(hit.startOffset), k -> new ArrayList<>()).add(hit);
+            }
+            return bySentence.entrySet().stream()
+                    .sorted(Comparator.comparingInt((Map.Entry<Integer, List<HighlightsMatch.Hit>> e) -> -e.getValue().size())
+                            .thenComparingInt(Map.Entry::getKey))
+                    .limit(MAX_EVIDENCE)
+                    .sorted(Map.Entry.comparingByKey())
+                    .map(e -> {
+                        int s = e.getKey();
+                        HighlightsMatch.Hit h = e.getValue().get(0);
+                        return snippet(sentences.start(s), sentences.end(s), h.startOffset, h.endOffset);
+                    })
+                    .toList();
+        }
+    }
+
+    private static Map<String, Map<String, List<String>>> conceptForms(CatalogueDefinition definition,
+                                                                      List<GazetteerEntry> gazetteer) {
+        Map<String, Map<String, List<String>>> concepts = new HashMap<>();
+        definition.concepts().forEach((name, c) -> concepts.put(name, c.forms()));
+        Map<String, Map<String, List<String>>> groups = new HashMap<>();
+        for (GazetteerEntry e : gazetteer) {
+            concepts.put("entry:" + e.id(), e.forms());
+            for (String group : e.groups()) {
+                if (definition.concepts().containsKey(group)) {
+                    throw new CatalogueException(e.id(), "group '" + group + "' clashes with a catalogue concept of that name");
+                }
+                Map<String, List<String>> forms = groups.computeIfAbsent(group, g -> new HashMap<>());
+                for (String lang : e.forms().keySet()) {
+                    forms.computeIfAbsent(lang, l -> new ArrayList<>()).add("@entry:" + e.id());
+                }
+            }
+        }
+        concepts.putAll(groups);
+        return concepts;
+    }
+
+    private static Set<String> groupsOf(List<GazetteerEntry> gazetteer) {
+        Set<String> groups = new HashSet<>();
+        gazetteer.forEach(e -> groups.addAll(e.groups()));
+        return groups;
+    }
+
+    private static String readFile(Path file) {
+        try {
+            return Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new CatalogueException(null, "cannot read " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static String readResource(String resource) {
+        try (InputStream in = MonitorTaggingEngine.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("bundled resource missing: " + resource);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
