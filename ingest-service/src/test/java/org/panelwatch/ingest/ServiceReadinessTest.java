@@ -19,6 +19,6 @@ class ServiceReadinessTest extends ServiceReadinessContract {
 
     @Override
     protected List<String> expectedTables() {
-        return List.of("item_identity");
+        return List.of("item_identity", "feed");
     }
 }

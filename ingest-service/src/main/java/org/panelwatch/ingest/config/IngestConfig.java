@@ -51,6 +51,10 @@ public interface IngestConfig {
     }
 
     interface Feeds {
+        /** How often the poller looks for due feeds ("off" disables scheduled polling). */
+        @WithDefault("5s")
+        String tick();
+
         /** Polls running at once; a slow feed holds one of them, never the others. */
         @WithDefault("4")
         int pollThreads();

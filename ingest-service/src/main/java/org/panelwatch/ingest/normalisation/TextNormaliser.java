@@ -1,6 +1,8 @@
 package org.panelwatch.ingest.normalisation;
 
+import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -49,6 +51,14 @@ public class TextNormaliser {
     TextNormaliser(TrailingBoilerplate boilerplate, LanguageDetection languages) {
         this.boilerplate = boilerplate;
         this.languages = languages;
+    }
+
+    /** Loads the language models in the background, so the first item without a language does not wait for them. */
+    void warmUp(@Observes StartupEvent event) {
+        Thread loader = new Thread(() -> languages.detect("Panelwatch reads the news in several languages."),
+                "language-models");
+        loader.setDaemon(true);
+        loader.start();
     }
 
     /** A cleaned item: {@code text} is empty when nothing but furniture was sent. */

@@ -15,6 +15,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.panelwatch.common.problem.Problem.FieldError;
 import org.panelwatch.common.problem.ProblemException;
 import org.panelwatch.common.security.Roles;
+import org.panelwatch.ingest.messaging.Traceparent;
 import org.panelwatch.ingest.rest.ItemRequestReader.ItemBatch;
 import org.panelwatch.ingest.service.IngestResult;
 import org.panelwatch.ingest.service.ItemIngestService;
@@ -51,7 +52,7 @@ public class ItemResource {
         ItemBatch batch = reader.read(contentType, body == null ? new byte[0] : body);
         List<IngestResult> results;
         try {
-            results = ingest.ingest(batch.items(), null, Traceparent.continueOrStart(traceparent));
+            results = ingest.ingest(batch.items(), null, Traceparent.continueOrStart(traceparent), false);
         } catch (EmptyTextException e) {
             throw ProblemException.validation(e.positions().stream()
                     .map(i -> new FieldError(batch.single() ? null : i, "body", "has no text once cleaned of markup and boilerplate"))

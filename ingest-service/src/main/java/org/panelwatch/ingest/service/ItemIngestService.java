@@ -65,8 +65,12 @@ public class ItemIngestService {
         }
     }
 
-    /** Results in the order of {@code items}; the same id twice in one batch is accepted once. */
-    public List<IngestResult> ingest(List<ItemSubmission> items, String feedId, String traceparent) {
+    /**
+     * Results in the order of {@code items}; the same id twice in one batch is accepted once. Items
+     * with no text once cleaned reject the batch ({@link EmptyTextException}) unless {@code skipEmpty}
+     * (a feed entry of nothing but furniture), when they are {@code SKIPPED}.
+     */
+    public List<IngestResult> ingest(List<ItemSubmission> items, String feedId, String traceparent, boolean skipEmpty) {
         Instant now = Instant.now();
         List<UUID> ids = new ArrayList<>(items.size());
         Map<UUID, NewsItemEvent> events = new LinkedHashMap<>();
@@ -83,7 +87,7 @@ public class ItemIngestService {
             ids.add(id);
             events.putIfAbsent(id, NewsItemEventMapper.toEvent(id, item, normalised, feedId, now));
         }
-        if (!empty.isEmpty()) {
+        if (!empty.isEmpty() && !skipEmpty) {
             throw new EmptyTextException(empty);
         }
 
@@ -103,11 +107,15 @@ public class ItemIngestService {
         List<IngestResult> results = new ArrayList<>(items.size());
         Set<UUID> answered = new HashSet<>();
         for (UUID id : ids) {
+            if (id == null) {
+                results.add(new IngestResult(null, IngestResult.Status.SKIPPED));
+                continue;
+            }
             boolean isNew = fresh.contains(id) && answered.add(id);
             results.add(new IngestResult(id.toString(), isNew ? IngestResult.Status.ACCEPTED : IngestResult.Status.DUPLICATE));
         }
         accepted.increment(fresh.size());
-        duplicates.increment(items.size() - fresh.size());
+        duplicates.increment(items.size() - empty.size() - fresh.size());
         return results;
     }
 }

@@ -13,6 +13,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.function.Predicate;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -34,6 +35,15 @@ public final class RawTopic {
 
     /** Every record on the topic with one of these keys, in offset order per partition. */
     public static List<ConsumerRecord<String, String>> recordsWithKeys(Collection<String> keys) {
+        return records(r -> keys.contains(r.key()));
+    }
+
+    /** The events on the topic that pass the filter. */
+    public static List<NewsItemEvent> eventsMatching(Predicate<NewsItemEvent> filter) {
+        return records(r -> true).stream().map(RawTopic::event).filter(filter).toList();
+    }
+
+    private static List<ConsumerRecord<String, String>> records(Predicate<ConsumerRecord<String, String>> filter) {
         Properties p = KafkaBroker.clientProperties();
         p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
@@ -51,7 +61,7 @@ public final class RawTopic {
             while (partitions.stream().anyMatch(tp -> consumer.position(tp) < end.get(tp))
                     && System.currentTimeMillis() < deadline) {
                 for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(500))) {
-                    if (keys.contains(r.key())) {
+                    if (filter.test(r)) {
                         found.add(r);
                     }
                 }

@@ -1,18 +1,18 @@
-package org.panelwatch.ingest.rest;
+package org.panelwatch.ingest.messaging;
 
 import java.util.HexFormat;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 
 /** The W3C Trace Context header carried onto Kafka records: the caller's when valid, else a new trace. */
-final class Traceparent {
+public final class Traceparent {
 
     private static final Pattern VALID = Pattern.compile("00-[0-9a-f]{32}-[0-9a-f]{16}-[0-9a-f]{2}");
 
     private Traceparent() {
     }
 
-    static String continueOrStart(String header) {
+    public static String continueOrStart(String header) {
         if (header != null && VALID.matcher(header.trim()).matches()) {
             return header.trim();
         }

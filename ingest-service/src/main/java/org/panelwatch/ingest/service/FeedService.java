@@ -1,0 +1,196 @@
+package org.panelwatch.ingest.service;
+
+import com.rometools.rome.feed.synd.SyndFeed;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
+import org.jboss.logging.Logger;
+import org.panelwatch.common.problem.Problem.FieldError;
+import org.panelwatch.common.problem.ProblemException;
+import org.panelwatch.ingest.config.IngestConfig;
+import org.panelwatch.ingest.feed.FeedFetchException;
+import org.panelwatch.ingest.feed.FeedFetcher;
+import org.panelwatch.ingest.feed.FeedParser;
+import org.panelwatch.ingest.feed.FeedUrlPolicy;
+import org.panelwatch.ingest.mapping.FeedEntryMapper;
+import org.panelwatch.ingest.messaging.Traceparent;
+import org.panelwatch.ingest.repository.Feed;
+import org.panelwatch.ingest.repository.FeedRepository;
+
+/**
+ * Feeds: adding, listing and removing them, and polling one. A poll fetches and parses outside any
+ * transaction, hands new entries to the same path as pushed items (same ids, same de-duplication),
+ * then records the outcome; repeated failures push the next poll back exponentially.
+ */
+@ApplicationScoped
+public class FeedService {
+
+    private static final Logger LOG = Logger.getLogger(FeedService.class);
+    private static final int MAX_NAME = 200;
+    private static final int MAX_URL = 2_048;
+    private static final int DEFAULT_INTERVAL_SECONDS = 900;
+
+    private final FeedRepository feeds;
+    private final FeedFetcher fetcher;
+    private final FeedParser parser;
+    private final FeedUrlPolicy policy;
+    private final ItemIngestService ingest;
+    private final IngestConfig.Feeds config;
+    /** One poll per feed at a time: a manual poll waits for a scheduled one of the same feed. */
+    private final Map<UUID, ReentrantLock> polling = new ConcurrentHashMap<>();
+
+    public FeedService(FeedRepository feeds, FeedFetcher fetcher, FeedParser parser, FeedUrlPolicy policy,
+            ItemIngestService ingest, IngestConfig config) {
+        this.feeds = feeds;
+        this.fetcher = fetcher;
+        this.parser = parser;
+        this.policy = policy;
+        this.ingest = ingest;
+        this.config = config.feeds();
+    }
+
+    @Transactional
+    public Feed create(String url, String name, Integer pollIntervalSeconds) {
+        List<FieldError> errors = new ArrayList<>();
+        String cleanUrl = url == null ? null : url.strip();
+        if (cleanUrl == null || cleanUrl.isEmpty()) {
+            errors.add(new FieldError(null, "url", "is required"));
+        } else if (cleanUrl.length() > MAX_URL) {
+            errors.add(new FieldError(null, "url", "must be at most " + MAX_URL + " characters"));
+        } else {
+            String refusal = policy.refusal(cleanUrl);
+            if (refusal != null) {
+                errors.add(new FieldError(null, "url", refusal));
+            }
+        }
+        if (name != null && name.strip().length() > MAX_NAME) {
+            errors.add(new FieldError(null, "name", "must be at most " + MAX_NAME + " characters"));
+        }
+        int interval = pollIntervalSeconds == null ? Math.max(DEFAULT_INTERVAL_SECONDS, config.minPollIntervalSeconds())
+                : pollIntervalSeconds;
+        if (interval < config.minPollIntervalSeconds() || interval > config.maxPollIntervalSeconds()) {
+            errors.add(new FieldError(null, "pollIntervalSeconds", "must be between " + config.minPollIntervalSeconds()
+                    + " and " + config.maxPollIntervalSeconds()));
+        }
+        if (!errors.isEmpty()) {
+            throw ProblemException.validation(errors);
+        }
+        if (feeds.existsByUrl(cleanUrl)) {
+            throw ProblemException.conflict("A feed with this URL exists already.");
+        }
+        Feed feed = new Feed();
+        feed.id = UUID.randomUUID();
+        feed.url = cleanUrl;
+        feed.name = name == null || name.isBlank() ? java.net.URI.create(cleanUrl).getHost() : name.strip();
+        feed.pollIntervalSeconds = interval;
+        feed.createdAt = Instant.now();
+        feed.nextPollAt = feed.createdAt;
+        feeds.persist(feed);
+        return feed;
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<Feed> list() {
+        return feeds.listByCreation();
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Feed get(UUID id) {
+        return feeds.findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("No feed " + id));
+    }
+
+    @Transactional
+    public void delete(UUID id) {
+        if (!feeds.deleteById(id)) {
+            throw ProblemException.notFound("No feed " + id);
+        }
+        polling.remove(id);
+    }
+
+    /** Polls the feed now; throws 404 for an unknown feed, and otherwise always reports an outcome. */
+    public PollOutcome poll(UUID id) {
+        ReentrantLock lock = polling.computeIfAbsent(id, key -> new ReentrantLock());
+        lock.lock();
+        try {
+            Feed feed = QuarkusTransaction.requiringNew().call(() -> feeds.findById(id));
+            if (feed == null) {
+                throw ProblemException.notFound("No feed " + id);
+            }
+            String etag = feed.etag;
+            String lastModified = feed.lastModified;
+            PollOutcome outcome;
+            try {
+                FeedFetcher.Fetched fetched = fetcher.fetch(feed.url, feed.etag, feed.lastModified);
+                if (fetched.notModified()) {
+                    outcome = PollOutcome.notModified();
+                } else {
+                    outcome = ingestEntries(feed, parser.parse(fetched.body()));
+                    etag = fetched.etag();
+                    lastModified = fetched.lastModified();
+                }
+            } catch (FeedFetchException e) {
+                outcome = PollOutcome.error(e.getMessage());
+            } catch (ProblemException e) {
+                // Kafka did not acknowledge: keep the old validators so the next poll fetches the entries again.
+                outcome = PollOutcome.error(e.problem().detail());
+            } catch (RuntimeException e) {
+                LOG.errorf(e, "Polling feed %s failed unexpectedly", id);
+                outcome = PollOutcome.error("Internal error: " + e.getClass().getSimpleName());
+            }
+            record(id, outcome, etag, lastModified);
+            return outcome;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private PollOutcome ingestEntries(Feed feed, SyndFeed parsed) {
+        List<ItemSubmission> entries = FeedEntryMapper.toSubmissions(parsed, feed.url, feed.name);
+        if (entries.isEmpty()) {
+            return PollOutcome.ok(0, 0);
+        }
+        List<IngestResult> results = ingest.ingest(entries, feed.id.toString(), Traceparent.continueOrStart(null), true);
+        int fresh = (int) results.stream().filter(r -> r.status() == IngestResult.Status.ACCEPTED).count();
+        int seen = (int) results.stream().filter(r -> r.status() == IngestResult.Status.DUPLICATE).count();
+        return PollOutcome.ok(fresh, seen);
+    }
+
+    private void record(UUID id, PollOutcome outcome, String etag, String lastModified) {
+        QuarkusTransaction.requiringNew().run(() -> {
+            Feed feed = feeds.findById(id);
+            if (feed == null) {
+                return; // deleted while it was polled
+            }
+            Instant now = Instant.now();
+            feed.lastPolledAt = now;
+            feed.lastStatus = outcome.status().label();
+            feed.lastError = outcome.error();
+            if (outcome.status() == PollOutcome.Status.ERROR) {
+                feed.consecutiveFailures++;
+                feed.nextPollAt = now.plus(backoff(feed.pollIntervalSeconds, feed.consecutiveFailures));
+            } else {
+                feed.consecutiveFailures = 0;
+                feed.etag = etag;
+                feed.lastModified = lastModified;
+                feed.itemsSeen += outcome.newItems();
+                feed.nextPollAt = now.plusSeconds(feed.pollIntervalSeconds);
+            }
+        });
+    }
+
+    /** The interval doubled per consecutive failure, never beyond the configured ceiling (or the interval itself). */
+    Duration backoff(int intervalSeconds, int failures) {
+        Duration interval = Duration.ofSeconds(intervalSeconds);
+        Duration ceiling = config.maxBackoff().compareTo(interval) > 0 ? config.maxBackoff() : interval;
+        Duration wait = interval.multipliedBy(1L << Math.min(failures, 20));
+        return wait.compareTo(ceiling) > 0 ? ceiling : wait;
+    }
+}
