@@ -119,7 +119,7 @@ public class ItemQueries {
     }
 
     public List<ItemRow> storyItems(UUID storyId, int limit) {
-        return query("SELECT " + ITEM_COLUMNS + "i.sort_at FROM analysis.item i WHERE i.story_id = ? ORDER BY i.stored_at, i.id LIMIT ?",
+        return query("SELECT " + ITEM_COLUMNS + "i.sort_at FROM analysis.item i WHERE i.story_id = ? ORDER BY i.stored_at, i.sort_at, i.id LIMIT ?",
                 List.of(storyId, limit), ItemQueries::itemRow);
     }
 
