@@ -260,7 +260,11 @@ fi
 # When this run brought no new alert (everything was a duplicate), ask the alert service for a
 # marked test alert, so the signature check is still shown live.
 if [ "$(wc -l < "$RECEIVED")" -eq "$RECEIVED_BEFORE" ]; then
-  say "no new alert this run (the corpus was ingested before); sending a test alert through the subscription"
+  if [ "$NEW_ITEMS" -gt 0 ]; then
+    say "no alert arrived for the new items; sending a test alert through the subscription to show the signature check"
+  else
+    say "no new alert this run (the corpus was ingested before); sending a test alert through the subscription"
+  fi
   call POST "$ALERT/api/v1/subscriptions/$SUBSCRIPTION_ID/test" "$SUBSCRIBER_KEY"
   for _ in $(seq 1 20); do [ "$(wc -l < "$RECEIVED")" -gt "$RECEIVED_BEFORE" ] && break; sleep 0.5; done
 fi
