@@ -6,6 +6,7 @@ import org.panelwatch.analysis.api.AnalysisResult;
 import org.panelwatch.analysis.api.EntityMention;
 import org.panelwatch.analysis.api.Evidence;
 import org.panelwatch.analysis.api.ItemDetail;
+import org.panelwatch.analysis.api.ResolutionRef;
 import org.panelwatch.analysis.api.SignalFinding;
 import org.panelwatch.analysis.api.TopicTag;
 import org.panelwatch.analysis.engine.Analysis;
@@ -47,7 +48,8 @@ public class ApiMapper {
     }
 
     public TopicTag topic(String id, double score, List<Evidence> evidence) {
-        return new TopicTag(id, catalogue.name(id), score, catalogue.resolutions(id), evidence);
+        return new TopicTag(id, catalogue.name(id), score, catalogue.resolutions(id).stream()
+                .map(r -> new ResolutionRef(r.number(), r.paragraphs(), r.summary())).toList(), evidence);
     }
 
     public static List<Evidence> stored(List<StoredEvidence> evidence) {

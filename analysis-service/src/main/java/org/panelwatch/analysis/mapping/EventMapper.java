@@ -45,7 +45,7 @@ public class EventMapper {
                 signal.severity, item.id.toString(), str(item.storyId), item.title, item.url, item.source,
                 item.published, item.lang, item.body,
                 analysis.topics().stream()
-                        .map(t -> new SignalEvent.SignalTopic(t.id(), catalogue.name(t.id()), catalogue.resolutions(t.id())))
+                        .map(t -> new SignalEvent.SignalTopic(t.id(), catalogue.name(t.id()), catalogue.resolutionLabels(t.id())))
                         .toList(),
                 chosen.stream().map(e -> new SignalEvent.Evidence(e.text(), e.start(), e.end())).toList(),
                 signal.detectedAt);

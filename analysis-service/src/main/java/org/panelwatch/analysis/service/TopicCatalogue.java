@@ -1,62 +1,55 @@
 package org.panelwatch.analysis.service;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import java.util.stream.Collectors;
+import org.panelwatch.analysis.engine.Catalogue;
+import org.panelwatch.analysis.engine.TaggingEngine;
 
 /**
- * The topic catalogue, read once at start-up from the bundled data file or from an operator's
- * file ({@code panelwatch.catalogue.path}); a file that cannot be read stops the start.
+ * The topic catalogue the engine tags with (bundled or the operator's file, see
+ * {@code panelwatch.catalogue.path}): names and the resolutions each topic rests on.
  */
 @ApplicationScoped
-@Startup
 public class TopicCatalogue {
 
-    public record Topic(String id, String name, String description, List<String> resolutions) {
+    private final TaggingEngine engine;
+
+    public TopicCatalogue(TaggingEngine engine) {
+        this.engine = engine;
     }
 
-    record CatalogueFile(String source, List<Topic> topics) {
+    public Catalogue catalogue() {
+        return engine.catalogue();
     }
 
-    private final List<Topic> topics;
-    private final Map<String, Topic> byId = new LinkedHashMap<>();
-
-    public TopicCatalogue(ObjectMapper mapper,
-            @ConfigProperty(name = "panelwatch.catalogue.path") Optional<Path> path) {
-        try (InputStream in = path.isPresent()
-                ? Files.newInputStream(path.get())
-                : TopicCatalogue.class.getResourceAsStream("/catalogue/topics.json")) {
-            CatalogueFile file = mapper.readValue(in, CatalogueFile.class);
-            this.topics = List.copyOf(file.topics());
-        } catch (IOException e) {
-            throw new IllegalStateException("Cannot read the topic catalogue "
-                    + path.map(Path::toString).orElse("(bundled)") + ": " + e.getMessage(), e);
-        }
-        topics.forEach(t -> byId.put(t.id(), t));
+    public List<Catalogue.Topic> topics() {
+        return engine.catalogue().topics();
     }
 
-    public List<Topic> topics() {
-        return topics;
-    }
-
-    public Optional<Topic> find(String id) {
-        return Optional.ofNullable(byId.get(id));
+    public Optional<Catalogue.Topic> find(String id) {
+        return engine.catalogue().topic(id);
     }
 
     public String name(String id) {
-        return find(id).map(Topic::name).orElse(id);
+        return find(id).map(Catalogue.Topic::name).orElse(id);
     }
 
-    public List<String> resolutions(String id) {
-        return find(id).map(Topic::resolutions).orElse(List.of());
+    public List<Catalogue.Resolution> resolutions(String id) {
+        return find(id).map(Catalogue.Topic::resolutions).orElse(List.of());
+    }
+
+    /** "UNSCR 2397 paras 4, 5": the resolutions of a topic as one line each, for events. */
+    public List<String> resolutionLabels(String id) {
+        return resolutions(id).stream().map(TopicCatalogue::label).toList();
+    }
+
+    static String label(Catalogue.Resolution r) {
+        if (r.paragraphs().isEmpty()) {
+            return "UNSCR " + r.number();
+        }
+        return "UNSCR " + r.number() + (r.paragraphs().size() == 1 ? " para " : " paras ")
+                + r.paragraphs().stream().collect(Collectors.joining(", "));
     }
 }

@@ -146,7 +146,8 @@ class ReadApiTest {
         assertThat(item.getString("storyId")).isEqualTo(i1.id());
         assertThat(item.getString("duplicateOf")).isNull();
         assertThat(item.getString("topics[0].id")).isEqualTo("arms-transfer");
-        assertThat(item.getList("topics[0].resolutions", String.class)).anySatisfy(r -> assertThat(r).contains("1718"));
+        assertThat(item.getList("topics[0].resolutions.resolution", String.class)).contains("1718");
+        assertThat(item.getString("topics[0].name")).isEqualTo("Arms transfers");
         int start = item.getInt("topics[0].evidence[0].start");
         int end = item.getInt("topics[0].evidence[0].end");
         assertThat(i1.text().substring(start, end)).isEqualTo(item.getString("topics[0].evidence[0].text"));
@@ -219,7 +220,7 @@ class ReadApiTest {
                 .body(Map.of("title", "Trial", "body", "petroleum " + word + ". " + SIGNAL, "lang", "en"))
                 .post("/api/v1/analyze").then().statusCode(200).extract().jsonPath();
         assertThat(result.getList("topics.id")).containsExactly("petroleum");
-        assertThat(result.getList("topics[0].resolutions", String.class)).anySatisfy(r -> assertThat(r).contains("2397"));
+        assertThat(result.getList("topics[0].resolutions.resolution", String.class)).contains("2397");
         assertThat(result.getString("signals[0].type")).isEqualTo("russia-dprk-military");
         assertThat(result.getString("signals[0].evidence[0].field")).isEqualTo("body");
         assertThat(reader().queryParam("q", word).get("/api/v1/items").then().extract().jsonPath().getList("items")).isEmpty();

@@ -9,6 +9,8 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.panelwatch.analysis.engine.Analysis;
+import org.panelwatch.analysis.engine.Catalogue;
+import org.panelwatch.analysis.engine.Engines;
 import org.panelwatch.analysis.engine.TaggingEngine;
 
 /**
@@ -29,6 +31,14 @@ public class FakeTaggingEngine implements TaggingEngine {
     private static final Pattern SENTENCE = Pattern.compile("[^.!?]+[.!?]?");
 
     private static final AtomicReference<String> extraTopic = new AtomicReference<>();
+
+    /** The real bundled catalogue, so that topic names and resolutions are those of production. */
+    private static final Catalogue CATALOGUE = Engines.fromDefaults().catalogue();
+
+    @Override
+    public Catalogue catalogue() {
+        return CATALOGUE;
+    }
 
     public static void tagAlso(String topicOrNull) {
         extraTopic.set(topicOrNull);
