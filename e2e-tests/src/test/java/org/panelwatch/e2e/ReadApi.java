@@ -44,22 +44,27 @@ public final class ReadApi {
 
     /** Every signal of {@code type} that {@code which} accepts, following the cursor. */
     public List<Map<String, Object>> signals(String type, Predicate<Map<String, Object>> which) {
-        return collect("/api/v1/signals", Map.of("type", type, "limit", 500), which);
+        return collect("/api/v1/signals", Map.of("type", type, "limit", 500), which, MAX_PAGES);
     }
 
     /** Items listed with the given filters that {@code which} accepts, following the cursor. */
     public List<Map<String, Object>> items(Map<String, ?> query, Predicate<Map<String, Object>> which) {
-        return collect("/api/v1/items", query, which);
+        return collect("/api/v1/items", query, which, MAX_PAGES);
+    }
+
+    /** As {@link #items}, following up to {@code pages} pages (for workloads larger than a few pages). */
+    public List<Map<String, Object>> itemsUpTo(Map<String, ?> query, Predicate<Map<String, Object>> which, int pages) {
+        return collect("/api/v1/items", query, which, pages);
     }
 
     public JsonPath story(String storyId) {
         return request().when().get("/api/v1/stories/{id}", storyId).then().statusCode(200).extract().jsonPath();
     }
 
-    private List<Map<String, Object>> collect(String path, Map<String, ?> query, Predicate<Map<String, Object>> which) {
+    private List<Map<String, Object>> collect(String path, Map<String, ?> query, Predicate<Map<String, Object>> which, int maxPages) {
         List<Map<String, Object>> found = new ArrayList<>();
         String cursor = null;
-        for (int page = 0; page < MAX_PAGES; page++) {
+        for (int page = 0; page < maxPages; page++) {
             RequestSpecification request = request().queryParams(query);
             if (cursor != null) {
                 request.queryParam("cursor", cursor);

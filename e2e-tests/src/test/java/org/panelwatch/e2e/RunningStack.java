@@ -38,7 +38,7 @@ public final class RunningStack implements BeforeAllCallback {
     /** Where the services are and the keys to call them with. */
     public record Stack(String ingestUrl, String analysisUrl, String alertUrl,
                         String adminKey, String ingestKey, String readerKey,
-                        Path root, boolean startedHere) implements AutoCloseable {
+                        Path root, Path state, boolean startedHere) implements AutoCloseable {
         @Override
         public void close() {
             if (startedHere) {
@@ -83,14 +83,17 @@ public final class RunningStack implements BeforeAllCallback {
         Properties keys = keys(root);
         return new Stack(ingest, analysis, alert,
                 key(keys, "PANELWATCH_ADMIN_KEY"), key(keys, "PANELWATCH_INGEST_KEY"), key(keys, "PANELWATCH_READER_KEY"),
-                root, startedHere);
+                root, stateDir(root), startedHere);
+    }
+
+    private static Path stateDir(Path root) {
+        return Path.of(System.getProperty("panelwatch.state",
+                System.getenv().getOrDefault("PANELWATCH_STATE_DIR", root.resolve("deploy/local/.state").toString())));
     }
 
     private static Properties keys(Path root) {
-        String stateDir = System.getProperty("panelwatch.state",
-                System.getenv().getOrDefault("PANELWATCH_STATE_DIR", root.resolve("deploy/local/.state").toString()));
         Properties keys = new Properties();
-        Path file = Path.of(stateDir, "keys.env");
+        Path file = stateDir(root).resolve("keys.env");
         if (Files.exists(file)) {
             try {
                 keys.load(Files.newBufferedReader(file, StandardCharsets.UTF_8));
@@ -137,7 +140,8 @@ public final class RunningStack implements BeforeAllCallback {
         }
     }
 
-    private static void run(Path root, String command, Duration timeout) {
+    /** Runs {@code deploy/local/stack.sh <command>} of the checkout and fails with its output's tail. */
+    static void run(Path root, String command, Duration timeout) {
         Path script = root.resolve("deploy/local/stack.sh");
         Path log = root.resolve("e2e-tests/target/stack-" + command + ".log");
         try {

@@ -52,7 +52,7 @@ public final class SampleNews {
 
     /** One story as three outlets publish it: the same text, a byline or credit line apart. */
     public List<Map<String, Object>> syndicatedAirDefenceStory() {
-        String title = "North Korean air-defence crews sent to Russia, Seoul says";
+        String title = "North Korea sent " + (200 + random.nextInt(600)) + " air-defence troops to Russia, Seoul says";
         String text = "South Korea's intelligence service said North Korea had sent several hundred air-defence troops and engineers "
                 + "to Russia to operate North Korean anti-aircraft guns around the Kursk region. "
                 + "In return, Russian military advisers are helping the Korean People's Army modernise its air-defence network, "
@@ -69,7 +69,7 @@ public final class SampleNews {
 
     /** Russian instructors training North Korean soldiers: military cooperation, a signal. */
     public Map<String, Object> droneTraining() {
-        String title = "Russian instructors train North Korean drone operators";
+        String title = "Russian instructors trained " + (100 + random.nextInt(400)) + " North Korean drone operators, Kyiv says";
         String body = "Russian military instructors have trained North Korean soldiers to fly attack drones at a range near Vladivostok, "
                 + "Ukrainian intelligence said on " + weekday() + ", citing intercepted communications. "
                 + "Hundreds of the soldiers later joined Russian units fighting in the Kursk region.\n\n" + neutralParagraph();
@@ -78,7 +78,7 @@ public final class SampleNews {
 
     /** A DPRK missile test that involves no one else: a near miss that must not signal. */
     public Map<String, Object> cruiseMissileTest() {
-        String title = "North Korea test-fires cruise missiles off its west coast";
+        String title = "North Korea test-fires " + (2 + random.nextInt(5)) + " cruise missiles off its west coast";
         String body = "North Korea fired several cruise missiles over the Yellow Sea on " + weekday() + ", South Korea's Joint Chiefs "
                 + "of Staff said. State media said Kim Jong Un oversaw the test, which it called a routine exercise of the "
                 + "country's strategic forces.\n\n" + neutralParagraph();

@@ -27,7 +27,7 @@ public final class WebhookReceiver implements AutoCloseable {
 
     /** One request as received, with the verdict. */
     public record Delivery(Instant receivedAt, String webhookId, String timestamp, String signature,
-                           String body, String failure) {
+                           String body, String failure, int answered) {
         public boolean verified() {
             return failure == null;
         }
@@ -38,6 +38,7 @@ public final class WebhookReceiver implements AutoCloseable {
     private final List<Delivery> deliveries = new CopyOnWriteArrayList<>();
     private final Map<String, byte[]> feeds = new ConcurrentHashMap<>();
     private volatile StandardWebhooksVerifier verifier;
+    private volatile int forcedStatus;
 
     public WebhookReceiver() {
         try {
@@ -54,6 +55,16 @@ public final class WebhookReceiver implements AutoCloseable {
     /** The secret is known only once the subscription exists, after the receiver has started. */
     public void useSecret(String secret) {
         this.verifier = new StandardWebhooksVerifier(secret);
+    }
+
+    /** From now on every webhook is recorded (and verified) but answered {@code status}, as a failing receiver would. */
+    public void failWith(int status) {
+        this.forcedStatus = status;
+    }
+
+    /** Back to answering 204 for verified deliveries. */
+    public void recover() {
+        this.forcedStatus = 0;
     }
 
     public String webhookUrl() {
@@ -82,8 +93,10 @@ public final class WebhookReceiver implements AutoCloseable {
         String failure = !"POST".equals(exchange.getRequestMethod()) ? "not a POST"
                 : current == null ? "no secret yet"
                 : current.check(id, timestamp, signature, body, Instant.now());
-        deliveries.add(new Delivery(Instant.now(), id, timestamp, signature, new String(body, StandardCharsets.UTF_8), failure));
-        exchange.sendResponseHeaders(failure == null ? 204 : 401, -1);
+        int forced = forcedStatus;
+        int answer = forced != 0 ? forced : failure == null ? 204 : 401;
+        deliveries.add(new Delivery(Instant.now(), id, timestamp, signature, new String(body, StandardCharsets.UTF_8), failure, answer));
+        exchange.sendResponseHeaders(answer, -1);
         exchange.close();
     }
 
