@@ -38,6 +38,10 @@ public interface AlertConfig {
         @WithDefault("50")
         int batchSize();
 
+        /** Sends one instance keeps open at once; claiming pauses when it is reached. */
+        @WithDefault("64")
+        int maxInFlight();
+
         /** How often an idle worker looks for due deliveries (new alerts wake it at once). */
         @WithDefault("1s")
         Duration pollInterval();

@@ -13,9 +13,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.jboss.logging.Logger;
 import org.panelwatch.alert.config.AlertConfig;
 import org.panelwatch.alert.repository.AttemptOutcome;
@@ -43,6 +45,8 @@ public class DeliveryWorker {
     private final RetrySchedule schedule;
     private final Timer sendTimer;
     private final Object signal = new Object();
+    private final AtomicInteger inFlight = new AtomicInteger();
+    private final Queue<Finished> finished = new ConcurrentLinkedQueue<>();
     private boolean woken;
     private volatile boolean running;
     private Thread thread;
@@ -76,6 +80,9 @@ public class DeliveryWorker {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
+            // What is still in flight is recorded if it finishes soon; otherwise its lease runs out and
+            // another instance sends it again (at least once, same webhook-id).
+            flush(config.webhook().totalTimeout().plusSeconds(1));
         }
     }
 
@@ -112,28 +119,72 @@ public class DeliveryWorker {
         }
     }
 
-    /** One round: claim, send, record. Answers how many deliveries it handled. Public so tests can run rounds. */
+    /**
+     * One round: record what finished since the last round, then claim as many due deliveries as there is
+     * room in flight for and start sending them. Sends complete in the background and wake the worker, so a
+     * slow endpoint never holds up the others. Answers how many deliveries it claimed or recorded.
+     */
     public int runOnce() {
-        List<ClaimedDelivery> claimed = QuarkusTransaction.requiringNew()
-                .call(() -> deliveries.claimDue(config.delivery().batchSize(), config.delivery().lease()));
-        if (claimed.isEmpty()) {
-            return 0;
+        int recorded = recordFinished();
+        int room = config.delivery().maxInFlight() - inFlight.get();
+        if (room <= 0) {
+            return recorded;
         }
-        Map<ClaimedDelivery, CompletableFuture<SendResult>> inFlight = new LinkedHashMap<>();
-        List<AttemptOutcome> outcomes = new ArrayList<>();
+        List<ClaimedDelivery> claimed = QuarkusTransaction.requiringNew()
+                .call(() -> deliveries.claimDue(Math.min(room, config.delivery().batchSize()), config.delivery().lease()));
         for (ClaimedDelivery d : claimed) {
             if (!d.subscriptionActive()) {
+                finished.add(new Finished(d, null, Instant.now()));
+                continue;
+            }
+            inFlight.incrementAndGet();
+            sender.send(d).whenComplete((result, failure) -> {
+                SendResult r = failure == null ? result : SendResult.failed(null, String.valueOf(failure), 0, null);
+                finished.add(new Finished(d, r, Instant.now()));
+                inFlight.decrementAndGet();
+                wake();
+            });
+        }
+        return recorded + claimed.size();
+    }
+
+    /** Waits for everything this worker has in flight and records it (shutdown, tests). */
+    public void flush(Duration atMost) {
+        long until = System.nanoTime() + atMost.toNanos();
+        while (inFlight.get() > 0 && System.nanoTime() < until) {
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        recordFinished();
+    }
+
+    private record Finished(ClaimedDelivery delivery, SendResult result, Instant at) {
+    }
+
+    /** Records every finished send in one transaction: the attempts, each delivery's next step, subscription health. */
+    private int recordFinished() {
+        List<Finished> done = new ArrayList<>();
+        for (Finished f; (f = finished.poll()) != null; ) {
+            done.add(f);
+        }
+        if (done.isEmpty()) {
+            return 0;
+        }
+        List<AttemptOutcome> outcomes = new ArrayList<>(done.size());
+        List<Effect> effects = new ArrayList<>();
+        for (Finished f : done) {
+            ClaimedDelivery d = f.delivery();
+            SendResult r = f.result();
+            Instant now = f.at();
+            if (r == null) {
                 outcomes.add(new AttemptOutcome(d.id(), null, Delivery.FAILED, null));
                 continue;
             }
-            inFlight.put(d, sender.send(d));
-        }
-        List<Effect> effects = new ArrayList<>();
-        for (Map.Entry<ClaimedDelivery, CompletableFuture<SendResult>> e : inFlight.entrySet()) {
-            ClaimedDelivery d = e.getKey();
-            SendResult r = e.getValue().join();
             sendTimer.record(r.durationMs(), TimeUnit.MILLISECONDS);
-            Instant now = Instant.now();
             DeliveryAttempt attempt = new DeliveryAttempt(now.minusMillis(r.durationMs()), r.statusCode(), r.error(), r.durationMs());
             if (r.delivered()) {
                 outcomes.add(new AttemptOutcome(d.id(), attempt, Delivery.DELIVERED, null));
@@ -152,7 +203,7 @@ public class DeliveryWorker {
             deliveries.recordOutcomes(outcomes);
             applyEffects(effects);
         });
-        return claimed.size();
+        return done.size();
     }
 
     private enum EffectType { HEALTHY, FAILING, DISABLE }

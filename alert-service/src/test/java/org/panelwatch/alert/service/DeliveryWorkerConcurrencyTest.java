@@ -107,6 +107,8 @@ class DeliveryWorkerConcurrencyTest {
         pool.shutdown();
         int first = rounds.get(0).get();
         int other = rounds.get(1).get();
+        second.flush(Duration.ofSeconds(10));
+        applicationWorker.flush(Duration.ofSeconds(10));
         Thread.sleep(1000);
 
         Map<String, Long> perId = receiver.received(url).stream()

@@ -130,7 +130,7 @@ class WebhookDeliveryTest {
         Hook hook = AlertTestSupport.webhookSubscription(kim.apiKey(), url, word, "immediate");
         AlertTestSupport.signal(word);
 
-        // %test schedule: 1 s, 1 s, 1 s between 4 attempts, each cut at the 1 s total timeout.
+        // %test schedule: 1 s, 1 s, 1 s between 4 attempts, each cut at the 2 s total timeout.
         await().atMost(Duration.ofSeconds(40)).untilAsserted(() -> given().auth().oauth2(kim.apiKey())
                 .get("/api/v1/deliveries?subscriptionId=" + hook.id() + "&status=failed").then().statusCode(200)
                 .body("items", hasSize(1)).body("items[0].attemptCount", is(4))
@@ -162,6 +162,26 @@ class WebhookDeliveryTest {
                 .body(java.util.Map.of("name", "back", "channel", java.util.Map.of("type", "webhook", "url", url)))
                 .put("/api/v1/subscriptions/" + hook.id()).then().statusCode(200).body("active", is(true))
                 .body("disabledReason", org.hamcrest.Matchers.nullValue());
+    }
+
+    @Test
+    void anEndpointThatHasFailedEverythingForTooLongIsDisabledWithTheReason() throws Exception {
+        Created lou = AlertTestSupport.subscriber("Lou");
+        String word = AlertTestSupport.uniqueWord();
+        String url = receiver.endpoint(500);
+        Hook hook = AlertTestSupport.webhookSubscription(lou.apiKey(), url, word, "immediate");
+        // As if every attempt had failed for six days (the limit is five).
+        AlertTestSupport.update("UPDATE alert.subscription SET failing_since = now() - interval '6 days' WHERE id = ?::uuid",
+                hook.id());
+        AlertTestSupport.signal(word);
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth().oauth2(lou.apiKey())
+                .get("/api/v1/subscriptions/" + hook.id()).then().statusCode(200)
+                .body("active", is(false)).body("disabledReason", startsWith("every delivery attempt has failed since")));
+        given().auth().oauth2(lou.apiKey()).get("/api/v1/deliveries?subscriptionId=" + hook.id()).then()
+                .body("items[0].status", is("failed")).body("items[0].lastError", startsWith("subscription disabled"));
+        Thread.sleep(1500);
+        assertThat(receiver.received(url)).hasSize(1);
     }
 
     @Test
