@@ -186,7 +186,7 @@ public final class Evaluation {
         perTopic.values().forEach(micro::merge);
         out.printf(Locale.ROOT, "devset %s: %d items in %.0f ms%n", file, items.size(), ms);
         out.printf(Locale.ROOT, "%-24s %5s %5s %5s %6s %6s %6s%n", "", "tp", "fp", "fn", "P", "R", "F1");
-        signal.print(out, "signal " + SIGNAL.substring(0, 12));
+        signal.print(out, "signal " + SIGNAL);
         for (Map.Entry<String, Counts> e : perTopic.entrySet()) {
             e.getValue().print(out, "topic " + e.getKey());
         }

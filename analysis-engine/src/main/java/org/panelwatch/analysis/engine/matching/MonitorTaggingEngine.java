@@ -19,7 +19,6 @@ import java.util.TreeMap;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.TextField;
-import org.apache.lucene.monitor.HighlightsMatch;
 import org.apache.lucene.monitor.MatchingQueries;
 import org.apache.lucene.monitor.Monitor;
 import org.apache.lucene.monitor.MonitorQuery;
@@ -42,7 +41,7 @@ import org.panelwatch.analysis.engine.data.UnListReader;
 /**
  * The engine: every topic rule, gazetteer entry and signal concept is a stored query in one Lucene
  * {@link Monitor}, once per language; an item is indexed in memory under its language's field and
- * matched against them with highlights, so each tag keeps the offsets of what matched it.
+ * matched against them keeping match positions ({@link EvidenceMatch}), so each tag keeps the offsets of what matched it.
  */
 public final class MonitorTaggingEngine implements TaggingEngine {
 
@@ -182,9 +181,9 @@ public final class MonitorTaggingEngine implements TaggingEngine {
         String field = LanguageAnalyzers.field(language);
         Document doc = new Document();
         doc.add(new TextField(field, text, Field.Store.NO));
-        MatchingQueries<HighlightsMatch> matches;
+        MatchingQueries<EvidenceMatch> matches;
         try {
-            matches = monitor.match(doc, HighlightsMatch.MATCHER);
+            matches = monitor.match(doc, EvidenceMatch.MATCHER);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -195,19 +194,19 @@ public final class MonitorTaggingEngine implements TaggingEngine {
         Sentences sentences = Sentences.of(text);
         Item item = new Item(text, bodyStart, sentences);
 
-        Map<String, List<HighlightsMatch.Hit>> topicHits = new LinkedHashMap<>();
+        Map<String, List<EvidenceMatch.Hit>> topicHits = new LinkedHashMap<>();
         Map<String, Set<String>> topicRules = new HashMap<>();
         List<Analysis.EntityMatch> entities = new ArrayList<>();
         List<Set<String>> present = new ArrayList<>();
         for (int i = 0; i < sentences.count(); i++) {
             present.add(new HashSet<>());
         }
-        for (HighlightsMatch match : matches.getMatches()) {
+        for (EvidenceMatch match : matches.getMatches()) {
             Registered reg = registry.get(match.getQueryId());
             if (reg == null) {
                 continue;
             }
-            List<HighlightsMatch.Hit> hits = new ArrayList<>(match.getHits(field));
+            List<EvidenceMatch.Hit> hits = new ArrayList<>(match.hits());
             switch (reg.kind()) {
                 case TOPIC_RULE -> {
                     if (topicRules.computeIfAbsent(reg.ref(), k -> new HashSet<>()).add(match.getQueryId())) {
@@ -221,8 +220,8 @@ public final class MonitorTaggingEngine implements TaggingEngine {
                     }
                 }
                 case CONCEPT -> {
-                    for (HighlightsMatch.Hit hit : hits) {
-                        present.get(sentences.at(hit.startOffset)).add(reg.ref());
+                    for (EvidenceMatch.Hit hit : hits) {
+                        present.get(sentences.at(hit.startOffset())).add(reg.ref());
                     }
                 }
             }
@@ -264,16 +263,16 @@ public final class MonitorTaggingEngine implements TaggingEngine {
     }
 
     /** The first name found: a phrase comes back as one hit per word, so adjacent words are joined. */
-    private static int[] firstSpan(List<HighlightsMatch.Hit> hits) {
-        hits.sort(Comparator.comparingInt((HighlightsMatch.Hit h) -> h.startPosition).thenComparingInt(h -> h.endPosition));
-        HighlightsMatch.Hit first = hits.get(0);
-        int end = first.endOffset;
-        int endPosition = first.endPosition;
-        for (int i = 1; i < hits.size() && hits.get(i).startPosition <= endPosition + 1; i++) {
-            end = Math.max(end, hits.get(i).endOffset);
-            endPosition = Math.max(endPosition, hits.get(i).endPosition);
+    private static int[] firstSpan(List<EvidenceMatch.Hit> hits) {
+        hits.sort(Comparator.comparingInt(EvidenceMatch.Hit::startPosition).thenComparingInt(EvidenceMatch.Hit::endPosition));
+        EvidenceMatch.Hit first = hits.get(0);
+        int end = first.endOffset();
+        int endPosition = first.endPosition();
+        for (int i = 1; i < hits.size() && hits.get(i).startPosition() <= endPosition + 1; i++) {
+            end = Math.max(end, hits.get(i).endOffset());
+            endPosition = Math.max(endPosition, hits.get(i).endPosition());
         }
-        return new int[] {first.startOffset, end};
+        return new int[] {first.startOffset(), end};
     }
 
     /** Offsets of the combined text (title, a line break, body) mapped back to their field. */
@@ -302,20 +301,20 @@ public final class MonitorTaggingEngine implements TaggingEngine {
         }
 
         /** The sentences with the most hits, in text order. */
-        List<Analysis.Evidence> evidence(List<HighlightsMatch.Hit> hits) {
-            Map<Integer, List<HighlightsMatch.Hit>> bySentence = new TreeMap<>();
-            for (HighlightsMatch.Hit hit : hits) {
-                bySentence.computeIfAbsent(sentences.at(hit.startOffset), k -> new ArrayList<>()).add(hit);
+        List<Analysis.Evidence> evidence(List<EvidenceMatch.Hit> hits) {
+            Map<Integer, List<EvidenceMatch.Hit>> bySentence = new TreeMap<>();
+            for (EvidenceMatch.Hit hit : hits) {
+                bySentence.computeIfAbsent(sentences.at(hit.startOffset()), k -> new ArrayList<>()).add(hit);
             }
             return bySentence.entrySet().stream()
-                    .sorted(Comparator.comparingInt((Map.Entry<Integer, List<HighlightsMatch.Hit>> e) -> -e.getValue().size())
+                    .sorted(Comparator.comparingInt((Map.Entry<Integer, List<EvidenceMatch.Hit>> e) -> -e.getValue().size())
                             .thenComparingInt(Map.Entry::getKey))
                     .limit(MAX_EVIDENCE)
                     .sorted(Map.Entry.comparingByKey())
                     .map(e -> {
                         int s = e.getKey();
-                        HighlightsMatch.Hit h = e.getValue().get(0);
-                        return snippet(sentences.start(s), sentences.end(s), h.startOffset, h.endOffset);
+                        EvidenceMatch.Hit h = e.getValue().get(0);
+                        return snippet(sentences.start(s), sentences.end(s), h.startOffset(), h.endOffset());
                     })
                     .toList();
         }

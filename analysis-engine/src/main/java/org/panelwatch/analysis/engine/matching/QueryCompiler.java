@@ -16,6 +16,7 @@ import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.queries.spans.SpanMultiTermQueryWrapper;
 import org.apache.lucene.queries.spans.SpanNearQuery;
+import org.apache.lucene.queries.spans.SpanNotQuery;
 import org.apache.lucene.queries.spans.SpanOrQuery;
 import org.apache.lucene.queries.spans.SpanQuery;
 import org.apache.lucene.queries.spans.SpanTermQuery;
@@ -29,7 +30,8 @@ import org.panelwatch.analysis.engine.data.QueryNode;
 /**
  * Turns catalogue query trees into Lucene queries for one language: text through that language's
  * analyzer (so a phrase becomes an exact span of its tokens), {@code @concepts} expanded to the
- * disjunction of their forms in that language, {@code near} to span-near queries. A part that has no
+ * disjunction of their forms in that language (minus the spans of its {@code -excluded phrase} forms),
+ * {@code near} to span-near queries. A part that has no
  * form in the language compiles to null, and a rule that needs it is not registered for that language.
  */
 final class QueryCompiler {
@@ -107,7 +109,15 @@ final class QueryCompiler {
         Set<String> texts = new LinkedHashSet<>(forms.getOrDefault(lang, List.of()));
         texts.addAll(forms.getOrDefault("*", List.of()));
         List<SpanQuery> clauses = new ArrayList<>();
+        List<SpanQuery> exclusions = new ArrayList<>();
         for (String text : texts) {
+            if (text.startsWith("-")) {
+                SpanQuery q = text(rule, text.substring(1));
+                if (q != null) {
+                    exclusions.add(q);
+                }
+                continue;
+            }
             SpanQuery q = text.startsWith("@") ? concept(rule, text.substring(1)) : text(rule, text);
             if (q != null) {
                 clauses.add(q);
@@ -115,6 +125,10 @@ final class QueryCompiler {
         }
         expanding.remove(name);
         SpanQuery result = or(clauses);
+        if (result != null && !exclusions.isEmpty()) {
+            // "-weapons programme": a form that only counts when it is not part of the excluded phrase
+            result = new SpanNotQuery(result, or(exclusions));
+        }
         conceptCache.put(name, result);
         return result;
     }

@@ -1,0 +1,17 @@
+package org.panelwatch.analysis.engine;
+
+/** One engine with the bundled data for all tests of the JVM: building it takes seconds. */
+public final class TestEngines {
+
+    private static TaggingEngine defaults;
+
+    private TestEngines() {
+    }
+
+    public static synchronized TaggingEngine defaults() {
+        if (defaults == null) {
+            defaults = Engines.fromDefaults();
+        }
+        return defaults;
+    }
+}
