@@ -1,10 +1,8 @@
 package org.panelwatch.analysis.service;
 
-import static jakarta.transaction.Transactional.TxType.REQUIRED;
-
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import jakarta.transaction.Transactional;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -33,16 +31,17 @@ import org.panelwatch.analysis.repository.StoryBand;
 import org.panelwatch.common.event.NewsItemEvent;
 
 /**
- * Stores a batch of incoming items in one transaction: tags, entities, signals and their story.
+ * Stores a batch of incoming items in one transaction (tagging runs before it): tags, entities, signals and their story.
  * Items already stored are skipped, so a redelivered record changes nothing. The database is asked
  * twice per batch (which ids exist, which stored items share a band or a text hash with the batch),
  * never once per item.
  */
 @ApplicationScoped
-@Transactional(REQUIRED)
 public class NewsItemService {
 
     private static final int MAX_CANDIDATES = 20_000;
+    private static final int TRANSACTION_TIMEOUT_SECONDS = 300;
+    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(NewsItemService.class);
 
     private final TaggingEngine engine;
     private final EntityManager em;
@@ -62,21 +61,33 @@ public class NewsItemService {
         if (fresh.isEmpty()) {
             return List.of();
         }
-        em.createQuery("select i.id from NewsItem i where i.id in :ids", UUID.class)
+        QuarkusTransaction.requiringNew().call(() -> em
+                .createQuery("select i.id from NewsItem i where i.id in :ids", UUID.class)
                 .setParameter("ids", fresh.keySet())
-                .getResultList()
+                .getResultList())
                 .forEach(fresh::remove);
         if (fresh.isEmpty()) {
             return List.of();
         }
 
+        // The engine's work is done outside the transaction, so that a slow batch holds no connection.
+        // A record redelivered meanwhile would be on the same partition, so after this batch; the
+        // primary key is the last guard.
         List<NewsItemEvent> todo = List.copyOf(fresh.values());
+        long t0 = System.nanoTime();
         List<Analysis> analyses = engine.analyzeAll(todo.stream()
                 .map(e -> new TaggingEngine.Item(e.title(), e.text(), e.lang())).toList());
         List<Fingerprint> fingerprints = todo.stream().map(e -> Fingerprint.of(e.title(), e.text())).toList();
+        return QuarkusTransaction.requiringNew().timeout(TRANSACTION_TIMEOUT_SECONDS)
+                .call(() -> persist(todo, analyses, fingerprints, t0));
+    }
 
+    private List<StoredItem> persist(List<NewsItemEvent> todo, List<Analysis> analyses, List<Fingerprint> fingerprints,
+            long t0) {
+        long t1 = System.nanoTime();
         StoryIndex index = new StoryIndex(config.stories().threshold(), config.stories().duplicateThreshold());
         Map<UUID, Boolean> storySignalled = loadCandidates(fingerprints, index);
+        long t2 = System.nanoTime();
 
         Instant now = Instant.now();
         List<NewsItem> items = new ArrayList<>();
@@ -148,6 +159,10 @@ public class NewsItemService {
         ItemTopic.persist(topics);
         ItemEntity.persist(entities);
         Signal.persist(signals);
+        em.flush();
+        long t3 = System.nanoTime();
+        LOG.debugf("Stored %d items: analysis %d ms, story candidates %d ms, rows %d ms", todo.size(),
+                (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000, (t3 - t2) / 1_000_000);
         if (!storiesNowSignalled.isEmpty()) {
             em.createQuery("update Story s set s.signalled = true where s.id in :ids")
                     .setParameter("ids", storiesNowSignalled).executeUpdate();

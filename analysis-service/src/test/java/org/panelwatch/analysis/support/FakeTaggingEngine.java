@@ -44,8 +44,15 @@ public class FakeTaggingEngine implements TaggingEngine {
         extraTopic.set(topicOrNull);
     }
 
+    /** The benchmark measures the real engine: -Dpanelwatch.benchmark.real-engine=true. */
+    private static final TaggingEngine REAL = Boolean.getBoolean("panelwatch.benchmark.real-engine")
+            ? Engines.fromDefaults() : null;
+
     @Override
     public Analysis analyze(String title, String body, String lang) {
+        if (REAL != null) {
+            return REAL.analyze(title, body, lang);
+        }
         List<Analysis.TopicMatch> topics = new ArrayList<>();
         List<Analysis.EntityMatch> entities = new ArrayList<>();
         List<Analysis.SignalMatch> signals = new ArrayList<>();
