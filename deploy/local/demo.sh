@@ -210,7 +210,12 @@ if [ -n "$FEED_ID" ]; then
 d=json.load(sys.stdin)
 s="%s new, %s duplicate, status %s" % (d.get("new", 0), d.get("duplicate", 0), d.get("status"))
 print(s + (" (%s)" % d["error"] if d.get("error") else ""))' < "$WORK/poll.json")"
-    say "feed poll: $FEED_RESULT"
+    call GET "$INGEST/api/v1/feeds/$FEED_ID" "$INGEST_KEY"
+    if [ "$STATUS" = 200 ]; then
+      # The service polls a feed when it is registered, so this poll may find only duplicates.
+      FEED_RESULT="$(field ".get('itemsSeen')") items seen, last status $(field ".get('lastStatus')") (this poll: $FEED_RESULT)"
+    fi
+    say "feed: $FEED_RESULT"
   else
     feed_problem "POST /api/v1/feeds/$FEED_ID/poll"
   fi
@@ -223,6 +228,7 @@ printf '[demo] waiting for the analysis service to store the items ' >&2
 mkdir -p "$WORK/items"
 rm -f "$WORK/items/"*.json
 cp "$WORK/item-ids.txt" "$WORK/pending.txt"
+warned=0
 while [ -s "$WORK/pending.txt" ] && [ $((SECONDS - started)) -lt "$MAX_WAIT" ]; do
   : > "$WORK/still.txt"
   while read -r id; do
@@ -230,7 +236,14 @@ while [ -s "$WORK/pending.txt" ] && [ $((SECONDS - started)) -lt "$MAX_WAIT" ]; 
     [ "$code" = 200 ] || { rm -f "$WORK/items/$id.json"; echo "$id" >> "$WORK/still.txt"; }
   done < "$WORK/pending.txt"
   mv "$WORK/still.txt" "$WORK/pending.txt"
-  [ -s "$WORK/pending.txt" ] && { printf '.' >&2; sleep 1; }
+  if [ -s "$WORK/pending.txt" ]; then
+    ready="$(curl -s -o "$WORK/ready.json" -w '%{http_code}' --max-time 5 "$ANALYSIS/q/health/ready" 2>/dev/null || echo 000)"
+    if [ "$ready" != 200 ] && [ "$warned" = 0 ]; then
+      warned=1
+      printf '\n[demo] WARNING: the analysis service reports not ready (%s): %s\n' "$ready" "$(tr -d ' \n' < "$WORK/ready.json" | head -c 400)" >&2
+    fi
+    printf '.' >&2; sleep 1
+  fi
 done
 printf ' %d of %d stored\n' "$(ls "$WORK/items" | wc -l)" "$(wc -l < "$WORK/item-ids.txt")" >&2
 [ -s "$WORK/pending.txt" ] && say "WARNING: $(wc -l < "$WORK/pending.txt") items were not stored within ${MAX_WAIT}s (ids in $WORK/pending.txt; see $LOGS/analysis-service.log)"
@@ -380,15 +393,17 @@ if stored:
 print()
 lines = [json.loads(l) for l in open(os.environ["RECEIVED"], encoding="utf-8") if l.strip()]
 before = int(os.environ["RECEIVED_BEFORE"])
-new = lines[before:]
-shown = new if new else lines
-print(f"Alerts at the demo receiver: {len(new)} deliveries this run, {len(lines)} in all"
-      + ("" if new else " (showing earlier ones)"))
-for r in shown[-25:]:
+for n, r in enumerate(lines):
+    r["thisRun"] = n >= before
+# Real alerts of every run (each webhook-id once: retries carry the same id), and this run's test alert.
+shown = [r for r in lines if not r.get("duplicate") and (r.get("type") != "test.alert" or r["thisRun"])]
+print(f"Alerts at the demo receiver: {sum(1 for r in lines if r['thisRun'])} deliveries this run, {len(lines)} in all;"
+      f" {sum(1 for r in lines if r.get('type') == 'signal.created' and not r.get('duplicate'))} signal alerts")
+for r in shown[-30:]:
     mark = "signature verified" if r.get("verified") else f"NOT verified: {r.get('reason')}"
-    dup = ", duplicate webhook-id" if r.get("duplicate") else ""
     score = f"{float(r['score']):.2f}" if isinstance(r.get("score"), (int, float)) else "-"
-    print(f"  {r.get('webhookId')}  {r.get('type')}  [{r.get('severity', '-')} {score}]  {mark}{dup}")
+    print(f"  {r.get('webhookId')}  {r.get('type'):<14} [{r.get('severity', '-'):<6} {score}]  {mark}"
+          + ("" if r["thisRun"] else "  (earlier run)"))
     print(f"      {short(r.get('title'), 92)}")
 d = load("deliveries.json")
 deliveries = d.get("items", []) if isinstance(d, dict) else (d if isinstance(d, list) else [])
