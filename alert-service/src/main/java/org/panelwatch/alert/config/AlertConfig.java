@@ -18,6 +18,13 @@ public interface AlertConfig {
 
     Email email();
 
+    /**
+     * How long processed signal ids are kept for recognising redeliveries; longer than the signals topic's
+     * retention, after which Kafka cannot redeliver them anyway.
+     */
+    @WithDefault("14d")
+    Duration processedSignalRetention();
+
     /** Base of links to an item when the signal has no URL of its own (the dashboard's item page). */
     @WithDefault("http://localhost:8082/api/v1/items/")
     String itemLinkBase();

@@ -139,6 +139,16 @@ public class AlertRepository {
         }
     }
 
+    public int forgetProcessedSignalsBefore(Instant before) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement st = c.prepareStatement("DELETE FROM processed_signal WHERE processed_at < ?")) {
+            st.setTimestamp(1, Timestamp.from(before));
+            return st.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not forget processed signals", e);
+        }
+    }
+
     private List<Alert> query(String sql, Object... params) {
         try (Connection c = dataSource.getConnection(); PreparedStatement st = c.prepareStatement(sql)) {
             for (int i = 0; i < params.length; i++) {
