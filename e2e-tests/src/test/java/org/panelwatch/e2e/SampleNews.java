@@ -21,8 +21,14 @@ import java.util.UUID;
 public final class SampleNews {
 
     private static final String HOST = "https://e2e.panelwatch.test";
-    private static final List<String> CITIES = List.of("Lisbon", "Oslo", "Quito", "Hanoi", "Nairobi", "Lima", "Tallinn",
-            "Dakar", "Perth", "Bergen", "Porto", "Cusco", "Turku", "Accra", "Hobart", "Malmo", "Split", "Gdansk");
+    private static final List<String> VOCABULARY = List.of(("amber apple autumn basket bicycle blanket blue bread lamp "
+            + "brown candle canvas carpet cedar chair chalk cherry circle cloud coffee copper cotton cream crystal cup curtain "
+            + "daisy desk dinner door drawer dusk eagle evening fabric fern field flour flower forest fountain garden ginger "
+            + "glass gravel grape grass green hedge hat hazel hill honey island ivory jacket jasmine kettle kitchen lake lantern "
+            + "lavender leaf lemon linen maple marble meadow melon mint morning moss mountain napkin oak olive orange orchard "
+            + "paper parsley peach pebble pepper pillow pine plate plum pond porch quiet rain ribbon river robin rose saffron "
+            + "sage salt sand scarf shadow shell silver sky slate snow sofa spoon spring stone straw summer sun table tea "
+            + "teapot thread tulip valley velvet violet walnut water hedgerow willow window winter wool yellow yard").split(" "));
     private static final List<String> WEEKDAYS = List.of("Monday", "Tuesday", "Wednesday", "Thursday", "Friday");
 
     private final String token;
@@ -113,38 +119,27 @@ public final class SampleNews {
         return item;
     }
 
-    /** Sentences about nothing in particular with random places and numbers: they make each run's text its own. */
+    /**
+     * Sentences about nothing in particular, drawn word by word from a neutral vocabulary: about 150
+     * words that no earlier run wrote in this order, so that the story de-duplication (shingles of
+     * words) sees each run's item as new while the copies of one story within a run stay alike.
+     */
     private String neutralParagraph() {
-        List<String> sentences = new ArrayList<>(List.of(
-                "The briefing in " + city() + " lasted about " + (20 + random.nextInt(70)) + " minutes and " + (5 + random.nextInt(40))
-                        + " reporters attended.",
-                "It was the " + ordinal(2 + random.nextInt(30)) + " such briefing this year, organisers in " + city() + " said.",
-                "A transcript of " + (3 + random.nextInt(20)) + " pages was later posted for readers in " + city() + " and " + city() + ".",
-                "The weather in " + city() + " was " + (random.nextInt(30)) + " degrees with " + (random.nextBoolean() ? "light rain" : "clear skies")
-                        + " that " + weekday() + ".",
-                "Correspondents from " + city() + " filed " + (2 + random.nextInt(9)) + " reports on the day, editors said.",
-                "The archive listed the document under reference " + token + "-" + random.nextInt(10_000) + "."));
-        java.util.Collections.shuffle(sentences, random);
-        return String.join(" ", sentences);
-    }
-
-    private String city() {
-        return CITIES.get(random.nextInt(CITIES.size()));
+        StringBuilder text = new StringBuilder();
+        for (int sentence = 0; sentence < 12; sentence++) {
+            int words = 10 + random.nextInt(5);
+            for (int w = 0; w < words; w++) {
+                String word = VOCABULARY.get(random.nextInt(VOCABULARY.size()));
+                text.append(w == 0 ? Character.toUpperCase(word.charAt(0)) + word.substring(1) : word)
+                        .append(w == words - 1 ? ". " : " ");
+            }
+        }
+        return text.append("The archive lists this note as ").append(token).append('-').append(random.nextInt(10_000)).append('.')
+                .toString();
     }
 
     private String weekday() {
         return WEEKDAYS.get(random.nextInt(WEEKDAYS.size()));
-    }
-
-    private static String ordinal(int n) {
-        int mod100 = n % 100;
-        String suffix = (mod100 >= 11 && mod100 <= 13) ? "th" : switch (n % 10) {
-            case 1 -> "st";
-            case 2 -> "nd";
-            case 3 -> "rd";
-            default -> "th";
-        };
-        return n + suffix;
     }
 
     private static String escape(String text) {
