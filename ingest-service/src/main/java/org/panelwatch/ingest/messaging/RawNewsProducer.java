@@ -86,7 +86,13 @@ public class RawNewsProducer {
             for (NewsItemEvent event : events) {
                 ProducerRecord<String, byte[]> record = new ProducerRecord<>(KafkaTopics.NEWS_RAW, event.id(), toJson(event));
                 record.headers().add(CONTENT_TYPE_HEADER, JSON).add(TRACE_HEADER, trace);
-                acks.add(kafka.send(record));
+                Future<RecordMetadata> ack = kafka.send(record);
+                if (ack.isDone()) {
+                    // A send that failed at once (no metadata within max.block.ms: the broker is down)
+                    // fails the batch now; each further send would block as long again.
+                    ack.get();
+                }
+                acks.add(ack);
             }
             for (Future<RecordMetadata> ack : acks) {
                 ack.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);

@@ -30,9 +30,12 @@ public class TextNormaliser {
     /** Invisible characters that only break matching: zero-width space, word joiner, BOM, soft hyphen. */
     private static final Pattern INVISIBLE = Pattern.compile("[\u200B\u2060\uFEFF\u00AD\\p{Cc}&&[^\\t\\n\\r]]");
     private static final String QUOTES = "\\p{Pi}\\p{Pf}\"'«»`";
-    /** A line that is only a fence ("```", "```html", or "“```html" when a quote sticks to it). */
+    /**
+     * A line that is only a fence: "```", "```html", and the debris of one that lost backticks or
+     * gained a quote on the way ("“`html" opens one seed).
+     */
     private static final Pattern FENCE_LINE = Pattern.compile(
-            "^[" + QUOTES.replace("`", "") + "]*\\s*(?:`{3,}|~{3,})\\s*[\\w+#.-]*\\s*[" + QUOTES.replace("`", "") + "]*$");
+            "^[" + QUOTES.replace("`", "") + "]*\\s*(?:`+|~{3,})\\s*[\\w+#.-]*\\s*[" + QUOTES.replace("`", "") + "]*$");
     private static final Pattern LEADING_FENCE = Pattern.compile("^(?:`{3,}|~{3,})[\\w+#.-]*\\s+(?=\\S)");
     private static final Pattern TRAILING_FENCE = Pattern.compile("(?<=\\S)\\s*(?:`{3,}|~{3,})[" + QUOTES + "]*$");
     private static final Pattern SENTENCE_END = Pattern.compile("[.!?。！？][\\p{Pf}\"')\\]]*$");

@@ -75,6 +75,14 @@ class TextNormaliserTest {
     }
 
     @Test
+    void dropsFenceDebrisThatLostBackticksButKeepsInlineCode() {
+        NormalisedText result = NORMALISER.normalise("T", "\u201C`html\nIntroduction\nRun `make` first.\n``\n", "en");
+
+        assertThat(paragraphs(result)).containsExactly("Introduction", "Run `make` first.");
+        assertThat(result.report().removedCodeFences()).isEqualTo(2);
+    }
+
+    @Test
     void keepsARealLastParagraphThatMerelyStartsLikeBoilerplate() {
         String body = "The talks ended without agreement.\n\nComments by the minister were criticised in parliament.";
         NormalisedText result = NORMALISER.normalise("Talks", body, "en");
