@@ -18,6 +18,7 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 import org.panelwatch.alert.mapping.AlertMessages;
 import org.panelwatch.alert.repository.AttemptOutcome;
+import org.panelwatch.alert.repository.ClaimedDelivery;
 import org.panelwatch.alert.repository.Delivery;
 import org.panelwatch.alert.repository.DeliveryAttempt;
 import org.panelwatch.alert.repository.DeliveryRepository;
@@ -112,7 +113,7 @@ public class SubscriptionService {
         subscriptions.delete(id);
     }
 
-    /** The webhook secret is shown once, so a newly created subscription is the only time a caller sees it. */
+    /** How a test message went. */
     public record TestResult(String deliveryId, boolean delivered, Integer statusCode, String error, long durationMs) {
     }
 
@@ -124,11 +125,11 @@ public class SubscriptionService {
     public TestResult sendTest(Caller caller, UUID id) {
         Subscription s = get(caller, id);
         Instant now = clock.instant();
-        String deliveryId = "msg_" + UUID.randomUUID().toString().replace("-", "");
+        String deliveryId = SignalIntake.newWebhookId();
         String body = messages.testBody(s.id(), now);
         QuarkusTransaction.requiringNew().run(() -> deliveries.insertAll(List.of(new NewDelivery(deliveryId, s.id(),
                 s.subscriberId(), null, Delivery.KIND_TEST, body, now.plusSeconds(365L * 24 * 3600)))));
-        SendResult result = sender.send(new org.panelwatch.alert.repository.ClaimedDelivery(deliveryId, s.id(),
+        SendResult result = sender.send(new ClaimedDelivery(deliveryId, s.id(),
                 Delivery.KIND_TEST, body, 0, now, s.channelType(), s.channelTarget(), s.secret(), s.active(), s.name())).join();
         QuarkusTransaction.requiringNew().run(() -> deliveries.recordOutcomes(List.of(new AttemptOutcome(deliveryId,
                 new DeliveryAttempt(now, result.statusCode(), result.error(), result.durationMs()),
