@@ -29,9 +29,9 @@ class StoryTest {
     @Test
     void rewritesJoinTheStoryCopiesAreDuplicatesAndOnlyTheFirstSignalIsPublished() throws Exception {
         // Words of their own, so that no story of an earlier run in the test database is similar.
-        String original = FakeEngineText.SIGNAL + " The consignment crossed at " + Broker.noise(8) + ". "
-                + "Trains loaded with " + Broker.noise(10) + " were seen for several days. "
-                + "Officials in Seoul said the transfer violated arms-transfer bans " + Broker.noise(12) + ".";
+        String original = FakeEngineText.SIGNAL + " The consignment crossed at " + Broker.noise(30) + ". "
+                + "Trains loaded with " + Broker.noise(30) + " were seen for several days. "
+                + "Officials in Seoul said the transfer violated arms-transfer bans " + Broker.noise(30) + ".";
         NewsItemEvent first = Broker.item("Shells cross the border", original, Instant.parse("2026-11-20T08:00:00Z"), "en");
         // Another outlet: the same report with a new opening sentence and a few words changed.
         String rewritten = "Kyiv intelligence confirmed the report on Wednesday. " + original
