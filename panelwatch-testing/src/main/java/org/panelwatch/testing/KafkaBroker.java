@@ -21,7 +21,8 @@ import org.apache.kafka.common.test.TestKitNodes;
 public class KafkaBroker implements QuarkusTestResourceLifecycleManager {
 
     public static final List<String> CONTRACT_TOPICS = List.of(
-            "panelwatch.news.raw", "panelwatch.news.tagged", "panelwatch.signals", "panelwatch.news.raw.dlq");
+            "panelwatch.news.raw", "panelwatch.news.tagged", "panelwatch.signals", "panelwatch.news.raw.dlq",
+            "panelwatch.signals.dlq");
 
     private static KafkaClusterTestKit cluster;
 
