@@ -3,6 +3,7 @@ package org.panelwatch.testing;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -37,6 +38,24 @@ public class TestDatabase implements QuarkusTestResourceLifecycleManager {
 
     public static Connection connect() throws SQLException {
         return DriverManager.getConnection(jdbcUrl(NAME), user(), password());
+    }
+
+    /** The first column of the first row of a query, as a number: counts in test assertions. */
+    public static long count(String sql, Object... params) throws SQLException {
+        String value = string(sql, params);
+        return value == null ? 0 : Long.parseLong(value);
+    }
+
+    /** The first column of the first row of a query, or null without a row. */
+    public static String string(String sql, Object... params) throws SQLException {
+        try (Connection c = connect(); PreparedStatement st = c.prepareStatement(sql)) {
+            for (int i = 0; i < params.length; i++) {
+                st.setObject(i + 1, params[i]);
+            }
+            try (ResultSet rs = st.executeQuery()) {
+                return rs.next() ? rs.getString(1) : null;
+            }
+        }
     }
 
     private static synchronized void ensureDatabase() {

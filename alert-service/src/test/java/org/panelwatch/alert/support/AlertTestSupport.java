@@ -110,15 +110,7 @@ public final class AlertTestSupport {
     }
 
     public static long count(String sql, Object... params) throws Exception {
-        try (Connection c = TestDatabase.connect(); PreparedStatement st = c.prepareStatement(sql)) {
-            for (int i = 0; i < params.length; i++) {
-                st.setObject(i + 1, params[i]);
-            }
-            try (ResultSet rs = st.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        }
+        return TestDatabase.count(sql, params);
     }
 
     public static int update(String sql, Object... params) throws Exception {

@@ -106,26 +106,11 @@ public final class Broker {
     }
 
     public static long count(String sql, Object... params) throws Exception {
-        try (Connection c = TestDatabase.connect(); PreparedStatement st = c.prepareStatement(sql)) {
-            for (int i = 0; i < params.length; i++) {
-                st.setObject(i + 1, params[i]);
-            }
-            try (ResultSet rs = st.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        }
+        return TestDatabase.count(sql, params);
     }
 
     public static String string(String sql, Object... params) throws Exception {
-        try (Connection c = TestDatabase.connect(); PreparedStatement st = c.prepareStatement(sql)) {
-            for (int i = 0; i < params.length; i++) {
-                st.setObject(i + 1, params[i]);
-            }
-            try (ResultSet rs = st.executeQuery()) {
-                return rs.next() ? rs.getString(1) : null;
-            }
-        }
+        return TestDatabase.string(sql, params);
     }
 
     /** Words that appear in no other text, so that test items are unlike each other. */
