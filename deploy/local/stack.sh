@@ -27,7 +27,9 @@ DB_NAME="${PANELWATCH_DB:-panelwatch}"
 READY_TIMEOUT="${PANELWATCH_READY_TIMEOUT:-180}"
 
 SERVICES=(ingest-service analysis-service alert-service)
-declare -A PORT=([ingest-service]=8081 [analysis-service]=8082 [alert-service]=8083)
+# The contract's ports; another set lets a second stack (own state folder, database and Kafka ports)
+# run beside this one, e.g. for a test run while the demo is up.
+declare -A PORT=([ingest-service]="${PANELWATCH_INGEST_PORT:-8081}" [analysis-service]="${PANELWATCH_ANALYSIS_PORT:-8082}" [alert-service]="${PANELWATCH_ALERT_PORT:-8083}")
 TOPICS=(panelwatch.news.raw panelwatch.news.tagged panelwatch.signals panelwatch.news.raw.dlq panelwatch.signals.dlq)
 
 say() { printf '%s %s\n' "[stack]" "$*" >&2; }
