@@ -1,0 +1,45 @@
+#!/usr/bin/env bash
+# The pipeline benchmark in one command: starts the local stack on a database and state folder of
+# its own (unless one already answers), runs org.panelwatch.e2e.bench.PipelineBenchmark against it,
+# prints the tables and writes them into BENCHMARKS.md, and stops the stack it started.
+#
+#   deploy/local/benchmark.sh [--items=20000] [--batch=100] [--clients=8] [--bytes=4096] [--rate=100]
+#                             [--steady-seconds=60] [--archive=1000000] [--read-clients=8] [--read-seconds=30]
+#                             [--out=BENCHMARKS.md]
+#
+# About 10-15 minutes on 2 cores, the first run longer (it writes a million archive rows, kept in
+# the benchmark database for later runs). Environment: PANELWATCH_DB (default panelwatch_bench),
+# PANELWATCH_STATE_DIR (default deploy/local/.state-bench), and the ports stack.sh reads.
+set -euo pipefail
+
+HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+ROOT="$(cd "$HERE/../.." && pwd)"
+export PANELWATCH_DB="${PANELWATCH_DB:-panelwatch_bench}"
+export PANELWATCH_STATE_DIR="${PANELWATCH_STATE_DIR:-$HERE/.state-bench}"
+INGEST_PORT="${PANELWATCH_INGEST_PORT:-8081}"
+
+say() { printf '[benchmark] %s\n' "$*" >&2; }
+
+started=0
+if ! curl -sf "http://127.0.0.1:$INGEST_PORT/q/health/ready" >/dev/null 2>&1; then
+  say "starting the stack (database $PANELWATCH_DB, state $PANELWATCH_STATE_DIR)"
+  "$HERE/stack.sh" up >/dev/null
+  started=1
+  trap '"$HERE/stack.sh" down >/dev/null 2>&1 || true' EXIT
+else
+  say "using the stack that already answers on :$INGEST_PORT (its keys from $PANELWATCH_STATE_DIR/keys.env)"
+fi
+[ -f "$PANELWATCH_STATE_DIR/keys.env" ] || { say "no $PANELWATCH_STATE_DIR/keys.env: set PANELWATCH_STATE_DIR to the running stack's state folder"; exit 1; }
+set -a
+# shellcheck disable=SC1091
+. "$PANELWATCH_STATE_DIR/keys.env"
+set +a
+
+cd "$ROOT"
+say "compiling the benchmark (e2e-tests test classes)"
+./mvnw -B -q test-compile -pl e2e-tests
+./mvnw -B -q dependency:build-classpath -pl e2e-tests -Dmdep.includeScope=test \
+  -Dmdep.outputFile="$ROOT/e2e-tests/target/bench.classpath" >/dev/null
+java -Xmx1g -Dpanelwatch.commit="$(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown)" \
+  -cp "$ROOT/e2e-tests/target/test-classes:$(cat "$ROOT/e2e-tests/target/bench.classpath")" \
+  org.panelwatch.e2e.bench.PipelineBenchmark "$@"
