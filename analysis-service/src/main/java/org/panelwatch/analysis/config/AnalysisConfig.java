@@ -2,6 +2,7 @@ package org.panelwatch.analysis.config;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.util.OptionalInt;
 
 /** Tuning of the analysis flow; every value has an environment variable (PANELWATCH_ANALYSIS_...). */
 @ConfigMapping(prefix = "panelwatch.analysis")
@@ -11,6 +12,8 @@ public interface AnalysisConfig {
 
     Retag retag();
 
+    Tagging tagging();
+
     interface Stories {
         /** Estimated Jaccard similarity of word 3-shingles from which an item joins a story. */
         @WithDefault("0.3")
@@ -19,6 +22,11 @@ public interface AnalysisConfig {
         /** Similarity from which an item is a copy (duplicateOf) of the story's earlier item. */
         @WithDefault("0.9")
         double duplicateThreshold();
+    }
+
+    interface Tagging {
+        /** Threads that tag a batch; by default one per core. */
+        OptionalInt threads();
     }
 
     interface Retag {

@@ -43,12 +43,12 @@ public class NewsItemService {
     private static final int TRANSACTION_TIMEOUT_SECONDS = 300;
     private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(NewsItemService.class);
 
-    private final TaggingEngine engine;
+    private final BatchTagger tagger;
     private final EntityManager em;
     private final AnalysisConfig config;
 
-    public NewsItemService(TaggingEngine engine, EntityManager em, AnalysisConfig config) {
-        this.engine = engine;
+    public NewsItemService(BatchTagger tagger, EntityManager em, AnalysisConfig config) {
+        this.tagger = tagger;
         this.em = em;
         this.config = config;
     }
@@ -75,7 +75,7 @@ public class NewsItemService {
         // primary key is the last guard.
         List<NewsItemEvent> todo = List.copyOf(fresh.values());
         long t0 = System.nanoTime();
-        List<Analysis> analyses = engine.analyzeAll(todo.stream()
+        List<Analysis> analyses = tagger.analyzeAll(todo.stream()
                 .map(e -> new TaggingEngine.Item(e.title(), e.text(), e.lang())).toList());
         List<Fingerprint> fingerprints = todo.stream().map(e -> Fingerprint.of(e.title(), e.text())).toList();
         return QuarkusTransaction.requiringNew().timeout(TRANSACTION_TIMEOUT_SECONDS)

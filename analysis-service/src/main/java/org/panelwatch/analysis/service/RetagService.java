@@ -36,14 +36,14 @@ public class RetagService {
 
     private static final Logger LOG = Logger.getLogger(RetagService.class);
 
-    private final TaggingEngine engine;
+    private final BatchTagger tagger;
     private final EntityManager em;
     private final ManagedExecutor executor;
     private final AnalysisConfig config;
     private final AtomicReference<RetagJob> current = new AtomicReference<>();
 
-    public RetagService(TaggingEngine engine, EntityManager em, ManagedExecutor executor, AnalysisConfig config) {
-        this.engine = engine;
+    public RetagService(BatchTagger tagger, EntityManager em, ManagedExecutor executor, AnalysisConfig config) {
+        this.tagger = tagger;
         this.em = em;
         this.executor = executor;
         this.config = config;
@@ -118,7 +118,7 @@ public class RetagService {
             return new PageResult(after, 0, 0, 0, 0, 0, 0);
         }
         List<UUID> ids = items.stream().map(i -> i.id).toList();
-        List<Analysis> analyses = engine.analyzeAll(items.stream()
+        List<Analysis> analyses = tagger.analyzeAll(items.stream()
                 .map(i -> new TaggingEngine.Item(i.title, i.body, i.lang)).toList());
 
         Map<UUID, Set<String>> oldTopics = new HashMap<>();
