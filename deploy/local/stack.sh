@@ -61,17 +61,18 @@ load_keys() {
 }
 
 # ---------------------------------------------------------------------------------------------
-# PostgreSQL: the machine's own cluster on localhost:5432
+# PostgreSQL: the machine's own cluster on localhost:5432, or the one on PGHOST/PGPORT
 psql_q() { psql -h "$PGHOST" -p "$PGPORT" -U "$PGUSER" -d postgres -v ON_ERROR_STOP=1 -tAc "$1"; }
 
 ensure_postgres() {
   if ! psql_q "SELECT 1" >/dev/null 2>&1; then
     if command -v pg_lsclusters >/dev/null 2>&1; then
-      local version
-      version="$(pg_lsclusters -h | awk '$2=="main"{print $1; exit}')"
-      [ -n "$version" ] || die "no PostgreSQL cluster 'main' is installed (pg_lsclusters shows none)"
-      say "starting PostgreSQL $version/main"
-      pg_ctlcluster --skip-systemctl-redirect "$version" main start || die "could not start PostgreSQL $version/main"
+      # The cluster that listens on PGPORT (main on 5432 usually; a private one for a second stack).
+      local version cluster
+      read -r version cluster < <(pg_lsclusters -h | awk -v port="$PGPORT" '$3==port{print $1, $2; exit}') || true
+      [ -n "${cluster:-}" ] || die "no PostgreSQL cluster listens on port $PGPORT (pg_lsclusters shows none)"
+      say "starting PostgreSQL $version/$cluster"
+      pg_ctlcluster --skip-systemctl-redirect "$version" "$cluster" start || die "could not start PostgreSQL $version/$cluster"
       for _ in $(seq 1 30); do psql_q "SELECT 1" >/dev/null 2>&1 && break; sleep 1; done
     fi
     psql_q "SELECT 1" >/dev/null 2>&1 || die "PostgreSQL does not answer on $PGHOST:$PGPORT as $PGUSER"

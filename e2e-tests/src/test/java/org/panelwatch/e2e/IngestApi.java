@@ -7,6 +7,7 @@ import static org.apache.http.HttpStatus.SC_OK;
 
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
+import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +17,10 @@ public final class IngestApi {
 
     /** One line of the ingest answer: the item's id and "accepted" or "duplicate". */
     public record Receipt(String id, String status) {
+    }
+
+    /** The whole answer to a push, whatever its status: receipts only with 202, Retry-After only with 503. */
+    public record Answer(int status, List<Receipt> receipts, String retryAfter) {
     }
 
     private final RunningStack.Stack stack;
@@ -35,6 +40,17 @@ public final class IngestApi {
                 .then().statusCode(SC_ACCEPTED).extract().jsonPath();
         List<Map<String, Object>> items = answer.getList("items");
         return items.stream().map(m -> new Receipt((String) m.get("id"), (String) m.get("status"))).toList();
+    }
+
+    /** POSTs a list of items as JSON and returns the answer as it is, for a client that retries on 503. */
+    public Answer offer(List<Map<String, Object>> items) {
+        Response response = request().contentType(ContentType.JSON).body(items).when().post("/api/v1/items");
+        if (response.statusCode() != SC_ACCEPTED) {
+            return new Answer(response.statusCode(), List.of(), response.header("Retry-After"));
+        }
+        List<Map<String, Object>> receipts = response.jsonPath().getList("items");
+        return new Answer(SC_ACCEPTED,
+                receipts.stream().map(m -> new Receipt((String) m.get("id"), (String) m.get("status"))).toList(), null);
     }
 
     /** Registers a feed and returns the answer (with its id). */

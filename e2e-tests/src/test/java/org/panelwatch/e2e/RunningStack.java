@@ -116,7 +116,8 @@ public final class RunningStack implements BeforeAllCallback {
         return value.trim();
     }
 
-    private static boolean ready(String baseUrl) {
+    /** Whether the service at {@code baseUrl} answers 200 at {@code /q/health/ready}. */
+    static boolean ready(String baseUrl) {
         try {
             HttpResponse<Void> response = HttpClient.newHttpClient().send(
                     HttpRequest.newBuilder(URI.create(baseUrl + "/q/health/ready")).timeout(Duration.ofSeconds(5)).build(),

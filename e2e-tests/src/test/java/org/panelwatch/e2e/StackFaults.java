@@ -6,11 +6,15 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Faults done to the running local stack, by the pids that {@code stack.sh} keeps in its state
- * folder: a process killed without warning, and {@code stack.sh up} bringing back what is missing.
+ * folder: a process killed without warning or stopped, {@code stack.sh up} bringing back what is
+ * missing, and the stack's PostgreSQL cluster stopped and started with {@code pg_ctlcluster}.
  */
 public final class StackFaults {
 
@@ -31,12 +35,78 @@ public final class StackFaults {
         return pid;
     }
 
+    /** Stops a process the stack started (e.g. "kafka") as an operator would: SIGTERM, kill -9 after a minute. */
+    public long stop(String name) {
+        long pid = pid(name);
+        ProcessHandle process = ProcessHandle.of(pid)
+                .orElseThrow(() -> new IllegalStateException(name + " (pid " + pid + ") does not run"));
+        process.destroy();
+        try {
+            Await.until(name + " (pid " + pid + ") to stop", Duration.ofSeconds(60),
+                    () -> process.isAlive() ? Optional.empty() : Optional.of(true));
+        } catch (AssertionError slow) {
+            kill9(name);
+        }
+        return pid;
+    }
+
     /** {@code stack.sh up}: starts what is not running and waits until every service is ready. */
     public void restartMissing() {
         RunningStack.run(stack.root(), "up", Duration.ofMinutes(5));
     }
 
-    private long pid(String name) {
+    /**
+     * Stops the PostgreSQL cluster the stack uses ({@code pg_ctlcluster ... stop -m fast}): the one that
+     * {@code pg_lsclusters} shows on port {@code -Dpanelwatch.fault.pg-port}, else {@code $PGPORT}, else
+     * 5432. Needs the rights to run {@code pg_ctlcluster} (root or the cluster's owner).
+     */
+    public String stopDatabase() {
+        String cluster = databaseCluster();
+        pgCtlCluster(cluster, "stop", "-m", "fast");
+        return cluster;
+    }
+
+    /** Starts the cluster {@link #stopDatabase} stopped. */
+    public void startDatabase() {
+        pgCtlCluster(databaseCluster(), "start");
+    }
+
+    /** "15 main": version and name of the cluster on the stack's database port. */
+    public String databaseCluster() {
+        String port = System.getProperty("panelwatch.fault.pg-port", System.getenv().getOrDefault("PGPORT", "5432"));
+        return command(List.of("pg_lsclusters", "-h")).lines()
+                .map(line -> line.trim().split("\\s+"))
+                .filter(columns -> columns.length > 2 && columns[2].equals(port))
+                .map(columns -> columns[0] + " " + columns[1])
+                .findFirst()
+                .orElseThrow(() -> new IllegalStateException("no PostgreSQL cluster on port " + port + " in pg_lsclusters"));
+    }
+
+    private static void pgCtlCluster(String cluster, String... action) {
+        List<String> command = new ArrayList<>(List.of("pg_ctlcluster", "--skip-systemctl-redirect"));
+        command.addAll(List.of(cluster.split(" ")));
+        command.addAll(List.of(action));
+        command(command);
+    }
+
+    private static String command(List<String> command) {
+        try {
+            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (!process.waitFor(2, TimeUnit.MINUTES) || process.exitValue() != 0) {
+                throw new IllegalStateException(String.join(" ", command) + " failed: " + output);
+            }
+            return output;
+        } catch (IOException e) {
+            throw new UncheckedIOException(String.join(" ", command) + " could not run", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The pid of a process the stack started, from its pid file. */
+    public long pid(String name) {
         Path file = stack.state().resolve("pids").resolve(name + ".pid");
         try {
             return Long.parseLong(Files.readString(file, StandardCharsets.UTF_8).trim());

@@ -8,6 +8,7 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +16,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 
 /**
@@ -34,11 +36,13 @@ public final class WebhookReceiver implements AutoCloseable {
     }
 
     private final HttpServer server;
-    private final ExecutorService executor = Executors.newFixedThreadPool(4);
+    private final ExecutorService executor = Executors.newFixedThreadPool(16);
     private final List<Delivery> deliveries = new CopyOnWriteArrayList<>();
     private final Map<String, byte[]> feeds = new ConcurrentHashMap<>();
     private volatile StandardWebhooksVerifier verifier;
     private volatile int forcedStatus;
+    private volatile Duration answerAfter = Duration.ZERO;
+    private final AtomicInteger unanswered = new AtomicInteger();
 
     public WebhookReceiver() {
         try {
@@ -60,6 +64,16 @@ public final class WebhookReceiver implements AutoCloseable {
     /** From now on every webhook is recorded (and verified) but answered {@code status}, as a failing receiver would. */
     public void failWith(int status) {
         this.forcedStatus = status;
+    }
+
+    /** From now on every webhook is held this long before it is answered, as a slow receiver would. */
+    public void answerAfter(Duration delay) {
+        this.answerAfter = delay;
+    }
+
+    /** Webhooks received and not answered yet: deliveries in flight, as the sender sees them. */
+    public int unanswered() {
+        return unanswered.get();
     }
 
     /** Back to answering 204 for verified deliveries. */
@@ -96,8 +110,19 @@ public final class WebhookReceiver implements AutoCloseable {
         int forced = forcedStatus;
         int answer = forced != 0 ? forced : failure == null ? 204 : 401;
         deliveries.add(new Delivery(Instant.now(), id, timestamp, signature, new String(body, StandardCharsets.UTF_8), failure, answer));
-        exchange.sendResponseHeaders(answer, -1);
-        exchange.close();
+        unanswered.incrementAndGet();
+        try {
+            Duration delay = answerAfter;
+            if (!delay.isZero()) {
+                Thread.sleep(delay.toMillis());
+            }
+            exchange.sendResponseHeaders(answer, -1);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            unanswered.decrementAndGet();
+            exchange.close();
+        }
     }
 
     private void serveFeed(HttpExchange exchange) throws IOException {

@@ -6,6 +6,7 @@ import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -22,7 +23,8 @@ import org.panelwatch.common.event.SignalEvent;
 /**
  * Translates batches of {@code panelwatch.signals} records into one call of the intake. A record that is
  * not a signal goes to {@value #DLQ_TOPIC} with the reason in a header, and the rest of the batch goes on.
- * If the batch itself cannot be stored after a few tries (database down), it is nacked and the
+ * While the database is unreachable the batch is held and stored again until it is back (see
+ * {@link DatabaseWait}); a batch that fails a few times for any other reason is nacked and the
  * connector's failure strategy sends it to the same dead-letter topic.
  */
 @ApplicationScoped
@@ -33,11 +35,14 @@ public class SignalConsumer {
     public static final String DLQ_TOPIC = "panelwatch.signals.dlq";
     private static final Logger LOG = Logger.getLogger(SignalConsumer.class);
     private static final int STORE_TRIES = 4;
+    private static final Duration FIRST_DATABASE_WAIT = Duration.ofMillis(500);
+    private static final Duration LONGEST_DATABASE_WAIT = Duration.ofSeconds(5);
 
     private final SignalIntake intake;
     private final DeliveryWorker worker;
     private final ObjectMapper mapper;
     private final MutinyEmitter<byte[]> deadLetters;
+    private final DatabaseWait databaseWait = new DatabaseWait(FIRST_DATABASE_WAIT, LONGEST_DATABASE_WAIT);
 
     public SignalConsumer(SignalIntake intake, DeliveryWorker worker, ObjectMapper mapper,
             @Channel(DLQ_CHANNEL) MutinyEmitter<byte[]> deadLetters) {
@@ -63,7 +68,7 @@ public class SignalConsumer {
         }
         for (int attempt = 1; ; attempt++) {
             try {
-                if (intake.accept(signals) > 0) {
+                if (databaseWait.untilDone(signals.size() + " signals", () -> intake.accept(signals)) > 0) {
                     worker.wake();
                 }
                 return;

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -29,13 +30,15 @@ public class NewsItemConsumer {
 
     static final String CHANNEL = "news-raw";
     private static final Logger LOG = Logger.getLogger(NewsItemConsumer.class);
-    private static final int TRANSIENT_ATTEMPTS = 6;
+    private static final Duration FIRST_DATABASE_WAIT = Duration.ofMillis(500);
+    private static final Duration LONGEST_DATABASE_WAIT = Duration.ofSeconds(5);
     private static final long SEND_TIMEOUT_SECONDS = 60;
 
     private final NewsItemService items;
     private final AnalysisPublisher publisher;
     private final DeadLetters deadLetters;
     private final ObjectMapper mapper;
+    private final DatabaseWait databaseWait = new DatabaseWait(FIRST_DATABASE_WAIT, LONGEST_DATABASE_WAIT);
 
     public NewsItemConsumer(NewsItemService items, AnalysisPublisher publisher, DeadLetters deadLetters,
             ObjectMapper mapper) {
@@ -116,24 +119,9 @@ public class NewsItemConsumer {
         return event;
     }
 
-    /** Waits out a database that is briefly unreachable; after that the channel fails and health says so. */
+    /** Waits out an unreachable database, however long; see {@link DatabaseWait}. */
     private List<StoredItem> storeWithRetry(List<NewsItemEvent> events) {
-        for (int attempt = 1;; attempt++) {
-            try {
-                return items.storeBatch(events);
-            } catch (RuntimeException e) {
-                if (!isTransient(e) || attempt >= TRANSIENT_ATTEMPTS) {
-                    throw e;
-                }
-                LOG.warnf("Database unavailable (%s), retry %d of %d", rootMessage(e), attempt, TRANSIENT_ATTEMPTS - 1);
-                try {
-                    Thread.sleep(500L << attempt);
-                } catch (InterruptedException interrupted) {
-                    Thread.currentThread().interrupt();
-                    throw e;
-                }
-            }
-        }
+        return databaseWait.untilDone("a batch of " + events.size() + " items", () -> items.storeBatch(events));
     }
 
     /**
@@ -154,24 +142,7 @@ public class NewsItemConsumer {
                 }
             }
         }
-        return !sql && !isTransient(t);
-    }
-
-    /** Connection failures (08), resources (53), operator intervention (57) and serialization/deadlock (40). */
-    static boolean isTransient(Throwable t) {
-        for (Throwable c = t; c != null; c = c.getCause()) {
-            if (c instanceof SQLException sql && sql.getSQLState() != null) {
-                String state = sql.getSQLState();
-                if (state.startsWith("08") || state.startsWith("53") || state.startsWith("57")
-                        || state.startsWith("40")) {
-                    return true;
-                }
-            }
-            if (c.getClass().getName().contains("AcquisitionTimeout")) {
-                return true;
-            }
-        }
-        return false;
+        return !sql && !DatabaseWait.isTransient(t);
     }
 
     private static String rootMessage(Throwable t) {

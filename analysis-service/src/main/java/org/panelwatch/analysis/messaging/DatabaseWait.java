@@ -1,0 +1,78 @@
+package org.panelwatch.analysis.messaging;
+
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.function.Supplier;
+import org.jboss.logging.Logger;
+
+/**
+ * Runs a database write again for as long as the database is unreachable, waiting a little longer
+ * each time (up to {@code longestWait}). The consumer holds its batch meanwhile, so no offset is
+ * committed for records that are not stored, and it goes on by itself when the database is back;
+ * readiness (the datasource check) reports the outage. Giving up instead would fail the channel for
+ * good (failure-strategy fail) and leave the service consuming nothing until it is restarted.
+ */
+final class DatabaseWait {
+
+    private static final Logger LOG = Logger.getLogger(DatabaseWait.class);
+
+    private final Duration firstWait;
+    private final Duration longestWait;
+
+    DatabaseWait(Duration firstWait, Duration longestWait) {
+        this.firstWait = firstWait;
+        this.longestWait = longestWait;
+    }
+
+    /** The result of {@code write}; a failure that is not an unreachable database is thrown at once. */
+    <T> T untilDone(String what, Supplier<T> write) {
+        Duration wait = firstWait;
+        long since = System.nanoTime();
+        for (int attempt = 1;; attempt++) {
+            try {
+                return write.get();
+            } catch (RuntimeException e) {
+                if (!isTransient(e)) {
+                    throw e;
+                }
+                LOG.warnf("Database unavailable for %s (%s), attempt %d failed, %d s so far; trying again in %d ms",
+                        what, rootMessage(e), attempt, (System.nanoTime() - since) / 1_000_000_000L, wait.toMillis());
+                try {
+                    Thread.sleep(wait.toMillis());
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+                wait = wait.multipliedBy(2).compareTo(longestWait) > 0 ? longestWait : wait.multipliedBy(2);
+            }
+        }
+    }
+
+    /** Connection failures (08), resources (53), operator intervention (57) and serialization/deadlock (40). */
+    static boolean isTransient(Throwable t) {
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            if (c instanceof SQLException sql && sql.getSQLState() != null) {
+                String state = sql.getSQLState();
+                if (state.startsWith("08") || state.startsWith("53") || state.startsWith("57")
+                        || state.startsWith("40")) {
+                    return true;
+                }
+            }
+            if (c.getClass().getName().contains("AcquisitionTimeout")) {
+                return true;
+            }
+            if (c.getCause() == c) {
+                break;
+            }
+        }
+        return false;
+    }
+
+    static String rootMessage(Throwable t) {
+        Throwable root = t;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+    }
+}
