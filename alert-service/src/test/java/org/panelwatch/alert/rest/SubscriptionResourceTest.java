@@ -99,6 +99,24 @@ class SubscriptionResourceTest {
     }
 
     @Test
+    void whatPostgresCannotStoreIsRefusedAsAProblemNotA500() {
+        Created erin = AlertTestSupport.subscriber("Erin");
+        given().auth().oauth2(AlertTestSupport.ADMIN).contentType(ContentType.JSON).body("{\"name\":\"nul\\u0000name\"}")
+                .post("/api/v1/subscribers").then().statusCode(422).contentType(startsWith("application/problem+json"))
+                .body("errors.field", containsInAnyOrder("name"));
+        given().auth().oauth2(erin.apiKey()).contentType(ContentType.JSON)
+                .body("{\"name\":\"n\",\"channel\":{\"type\":\"email\",\"address\":\"erin@example.org\"},"
+                        + "\"filter\":{\"keywords\":[\"sanctions\\u0000\"]}}")
+                .post("/api/v1/subscriptions").then().statusCode(422).contentType(startsWith("application/problem+json"))
+                .body("errors.field", containsInAnyOrder("filter.keywords[0]"));
+        given().urlEncodingEnabled(false).auth().oauth2(erin.apiKey()).get("/api/v1/alerts?since=%2B999999999-12-31T23:59:59Z")
+                .then().statusCode(422).body("errors.field", containsInAnyOrder("since"));
+        given().auth().oauth2(erin.apiKey()).contentType(ContentType.JSON)
+                .body(Map.of("name", "hook", "channel", Map.of("type", "webhook", "url", "http://127.0.0.1:99999/hook")))
+                .post("/api/v1/subscriptions").then().statusCode(422).body("errors.field", containsInAnyOrder("channel.url"));
+    }
+
+    @Test
     void everyValidationErrorIsListedInOneProblem() {
         Created dave = AlertTestSupport.subscriber("Dave");
         given().auth().oauth2(dave.apiKey()).contentType(ContentType.JSON)
