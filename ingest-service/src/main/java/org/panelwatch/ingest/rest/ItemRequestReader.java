@@ -177,7 +177,7 @@ public class ItemRequestReader {
             return null;
         }
         String text = optionalText(node, field, maxLength, index, errors);
-        if (text == null && value.isTextual()) {
+        if (text == null && value.isTextual() && value.asText().isBlank()) {
             errors.add(new FieldError(index, field, "must not be blank"));
         }
         return text;
@@ -191,6 +191,11 @@ public class ItemRequestReader {
         }
         if (!value.isTextual()) {
             errors.add(new FieldError(index, field, "must be a string"));
+            return null;
+        }
+        if (value.asText().indexOf('\0') >= 0) {
+            // PostgreSQL text cannot hold U+0000: the analysis service would dead-letter an item already acknowledged.
+            errors.add(new FieldError(index, field, "must not contain a NUL character"));
             return null;
         }
         String text = value.asText().strip();

@@ -199,6 +199,17 @@ class ItemResourceTest {
     }
 
     @Test
+    void aNulCharacterInAnyFieldIs422AndNothingIsAccepted() {
+        String item = "{\"url\":\"https://example.org/nul/" + run + "\",\"title\":\"t\\u0000\",\"body\":\"b\","
+                + "\"source\":\"s\\u0000\",\"externalId\":\"x\\u0000\"}";
+        given().auth().oauth2(INGEST_KEY).contentType(ContentType.JSON).body("[" + item + "]")
+                .when().post("/api/v1/items")
+                .then().statusCode(422).contentType(startsWith("application/problem+json"))
+                .body("errors.field", containsInAnyOrder("title", "source", "externalId"))
+                .body("errors.message", hasItem("must not contain a NUL character"));
+    }
+
+    @Test
     void moreThanAThousandItemsIs413() {
         ArrayNode batch = RawTopic.JSON.createArrayNode();
         for (int i = 0; i < 1001; i++) {
