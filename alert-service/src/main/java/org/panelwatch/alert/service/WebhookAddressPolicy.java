@@ -86,6 +86,9 @@ public class WebhookAddressPolicy {
      * and the metadata endpoints of clouds that sit elsewhere (AWS fd00:ec2::254, Alibaba 100.100.100.200).
      */
     static boolean isNeverAllowed(InetAddress address) {
+        if (address.isLoopbackAddress()) {
+            return false; // ::1 would otherwise read as the IPv4-compatible 0.0.0.1
+        }
         if (address.isAnyLocalAddress() || address.isLinkLocalAddress() || address.isMulticastAddress()) {
             return true;
         }
