@@ -99,16 +99,17 @@ class SubscriptionResourceTest {
     }
 
     @Test
-    void whatPostgresCannotStoreIsRefusedAsAProblemNotA500() {
+    void whatPostgresCannotStoreIsNeverA500() {
         Created erin = AlertTestSupport.subscriber("Erin");
+        // U+0000 is removed on reading (StrictJsonReading): PostgreSQL text cannot hold it.
         given().auth().oauth2(AlertTestSupport.ADMIN).contentType(ContentType.JSON).body("{\"name\":\"nul\\u0000name\"}")
-                .post("/api/v1/subscribers").then().statusCode(422).contentType(startsWith("application/problem+json"))
-                .body("errors.field", containsInAnyOrder("name"));
+                .post("/api/v1/subscribers").then().statusCode(201).body("name", is("nulname"));
         given().auth().oauth2(erin.apiKey()).contentType(ContentType.JSON)
-                .body("{\"name\":\"n\",\"channel\":{\"type\":\"email\",\"address\":\"erin@example.org\"},"
+                .body("{\"name\":\"n\\u0000\",\"channel\":{\"type\":\"email\",\"address\":\"erin@example.org\"},"
                         + "\"filter\":{\"keywords\":[\"sanctions\\u0000\"]}}")
-                .post("/api/v1/subscriptions").then().statusCode(422).contentType(startsWith("application/problem+json"))
-                .body("errors.field", containsInAnyOrder("filter.keywords[0]"));
+                .post("/api/v1/subscriptions").then().statusCode(201)
+                .body("name", is("n")).body("filter.keywords", containsInAnyOrder("sanctions"));
+        // java.time parses the year one billion; timestamptz ends in 294276 AD.
         given().urlEncodingEnabled(false).auth().oauth2(erin.apiKey()).get("/api/v1/alerts?since=%2B999999999-12-31T23:59:59Z")
                 .then().statusCode(422).body("errors.field", containsInAnyOrder("since"));
         given().auth().oauth2(erin.apiKey()).contentType(ContentType.JSON)

@@ -177,7 +177,7 @@ public class ItemRequestReader {
             return null;
         }
         String text = optionalText(node, field, maxLength, index, errors);
-        if (text == null && value.isTextual() && value.asText().isBlank()) {
+        if (text == null && value.isTextual() && value.asText().replace("\0", "").isBlank()) {
             errors.add(new FieldError(index, field, "must not be blank"));
         }
         return text;
@@ -193,12 +193,8 @@ public class ItemRequestReader {
             errors.add(new FieldError(index, field, "must be a string"));
             return null;
         }
-        if (value.asText().indexOf('\0') >= 0) {
-            // PostgreSQL text cannot hold U+0000: the analysis service would dead-letter an item already acknowledged.
-            errors.add(new FieldError(index, field, "must not contain a NUL character"));
-            return null;
-        }
-        String text = value.asText().strip();
+        // U+0000 carries nothing a reader could see and PostgreSQL text cannot hold it (StrictJsonReading).
+        String text = value.asText().replace("\0", "").strip();
         if (text.length() > maxLength) {
             errors.add(new FieldError(index, field, "must be at most " + maxLength + " characters"));
             return null;

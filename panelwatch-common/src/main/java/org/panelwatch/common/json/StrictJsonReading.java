@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
 import com.fasterxml.jackson.databind.deser.std.StringDeserializer;
-import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import io.quarkus.jackson.ObjectMapperCustomizer;
 import jakarta.inject.Singleton;
@@ -17,8 +16,9 @@ import java.io.IOException;
  * <ul>
  * <li>a body is one JSON document: {@code {...} {...}} or {@code {...} garbage} is malformed (400), not
  * the first document with the rest ignored;</li>
- * <li>no string may contain U+0000: PostgreSQL text cannot store it, so it would fail as a 500 deep in a
- * repository; here it is a 422 naming the field.</li>
+ * <li>U+0000 is removed from every string read, in REST bodies and Kafka records alike: PostgreSQL text
+ * cannot store it (a 500 deep in a repository, or a record the consumer cannot keep), and it carries
+ * nothing a reader could see (the analysis consumer's rule for title and text, now for every field).</li>
  * </ul>
  * Jackson's own limits (StreamReadConstraints: nesting depth 1,000, numbers of 1,000 digits) already
  * bound the rest.
@@ -32,7 +32,7 @@ public class StrictJsonReading implements ObjectMapperCustomizer {
         mapper.registerModule(new SimpleModule("panelwatch-strict-json").addDeserializer(String.class, new TextWithoutNul()));
     }
 
-    /** Jackson's string reading, refusing a string with a NUL character. */
+    /** Jackson's string reading, without NUL characters. */
     static final class TextWithoutNul extends StdScalarDeserializer<String> {
 
         TextWithoutNul() {
@@ -42,10 +42,7 @@ public class StrictJsonReading implements ObjectMapperCustomizer {
         @Override
         public String deserialize(JsonParser parser, DeserializationContext context) throws IOException {
             String text = StringDeserializer.instance.deserialize(parser, context);
-            if (text != null && text.indexOf('\0') >= 0) {
-                throw InvalidFormatException.from(parser, "a string must not contain a NUL character", text, String.class);
-            }
-            return text;
+            return text != null && text.indexOf('\0') >= 0 ? text.replace("\0", "") : text;
         }
     }
 }

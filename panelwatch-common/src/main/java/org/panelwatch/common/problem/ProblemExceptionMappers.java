@@ -35,9 +35,7 @@ public class ProblemExceptionMappers {
                 .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
                 .reduce((a, b) -> b.startsWith("[") ? a + b : a + "." + b)
                 .orElse("body");
-        String message = !(e instanceof InvalidFormatException format) ? "has the wrong type"
-                : format.getTargetType() == String.class ? "must not contain a NUL character" // StrictJsonReading
-                : "has the wrong format";
+        String message = e instanceof InvalidFormatException ? "has the wrong format" : "has the wrong type";
         return validation(List.of(new Problem.FieldError(null, field, message)));
     }
 
