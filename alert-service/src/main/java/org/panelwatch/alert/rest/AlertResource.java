@@ -37,6 +37,8 @@ public class AlertResource {
 
     private static final Logger LOG = Logger.getLogger(AlertResource.class);
     private static final long POLL_MILLIS = 250;
+    private static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
+    private static final Instant LATEST = Instant.parse("+10000-01-01T00:00:00Z");
     private static final long KEEPALIVE_MILLIS = 15_000;
 
     private final AlertFeed feed;
@@ -73,6 +75,10 @@ public class AlertResource {
                 from = Instant.parse(since);
             } catch (DateTimeParseException e) {
                 throw ProblemException.validation(List.of(new FieldError(null, "since", "must be an ISO-8601 UTC time")));
+            }
+            // java.time reaches the year one billion, PostgreSQL's timestamptz only 294276 AD (PostgreSQL manual, 8.5).
+            if (from.isBefore(EARLIEST) || !from.isBefore(LATEST)) {
+                throw ProblemException.validation(List.of(new FieldError(null, "since", "must lie between the years 1 and 9999")));
             }
         }
         List<Alert> page = feed.after(Callers.of(identity), parseId(cursor, "cursor"), from, limit);

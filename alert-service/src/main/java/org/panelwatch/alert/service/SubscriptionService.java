@@ -210,6 +210,9 @@ public class SubscriptionService {
         if (uri.getUserInfo() != null) {
             return Optional.of("must not carry credentials");
         }
+        if (uri.getPort() == 0 || uri.getPort() > 65_535) {
+            return Optional.of("has no valid port");
+        }
         return addressPolicy.refusal(uri);
     }
 

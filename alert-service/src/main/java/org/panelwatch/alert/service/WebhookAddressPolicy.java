@@ -7,6 +7,7 @@ import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -17,12 +18,19 @@ import org.panelwatch.alert.config.AlertConfig;
  * reach loopback, private (RFC 1918, RFC 4193), shared (RFC 6598), link-local (RFC 3927, RFC 4291) or
  * cloud metadata addresses, nor unspecified or multicast ones. Checked when a subscription is saved and
  * again before each send, after DNS, because a name can be re-pointed after it was accepted.
+ *
+ * <p>Allowing private addresses (the local stack and tests, whose receivers live on loopback) opens
+ * loopback, RFC 1918, RFC 4193 and RFC 6598 only. Link-local, unspecified, multicast, reserved and cloud
+ * metadata addresses stay refused: no webhook receiver lives there, and 169.254.169.254 or
+ * fd00:ec2::254 hands out a machine's cloud credentials to whoever asks from inside it.
  */
 @ApplicationScoped
 public class WebhookAddressPolicy {
 
     /** Metadata endpoints reachable by name on some clouds. */
     private static final Set<String> METADATA_HOSTS = Set.of("metadata.google.internal", "metadata", "instance-data");
+    /** fd00:ec2::254, the AWS instance metadata service over IPv6. */
+    private static final byte[] AWS_METADATA_V6 = literal("fd00:ec2::254");
 
     private final boolean allowPrivate;
     private final Resolver resolver;
@@ -45,30 +53,64 @@ public class WebhookAddressPolicy {
 
     /** Why the URL may not be called, or empty when it may. */
     public Optional<String> refusal(URI url) {
-        if (allowPrivate) {
-            return Optional.empty();
-        }
         String host = url.getHost();
         if (host == null) {
             return Optional.of("URL has no host");
         }
-        String bare = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
-        if (METADATA_HOSTS.contains(bare.toLowerCase(Locale.ROOT)) || bare.toLowerCase(Locale.ROOT).equals("localhost")
-                || bare.toLowerCase(Locale.ROOT).endsWith(".localhost")) {
+        String bare = (host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host)
+                .toLowerCase(Locale.ROOT);
+        if (METADATA_HOSTS.contains(bare)) {
+            return Optional.of("host " + host + " is not allowed");
+        }
+        if (!allowPrivate && (bare.equals("localhost") || bare.endsWith(".localhost"))) {
             return Optional.of("host " + host + " is not allowed");
         }
         InetAddress[] addresses;
         try {
             addresses = resolver.resolve(bare);
         } catch (UnknownHostException e) {
-            return Optional.of("host " + host + " does not resolve");
+            // Where private addresses are allowed (tests, the local stack) a receiver that does not resolve is a delivery failure.
+            return allowPrivate ? Optional.empty() : Optional.of("host " + host + " does not resolve");
         }
         for (InetAddress address : addresses) {
-            if (isForbidden(address)) {
+            if (isNeverAllowed(address) || (!allowPrivate && isForbidden(address))) {
                 return Optional.of("host " + host + " resolves to a non-public address (" + address.getHostAddress() + ")");
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * Addresses refused even where private addresses are allowed: unspecified, link-local (RFC 3927, RFC
+     * 4291; the 169.254.169.254 metadata service), multicast, "this network", reserved and broadcast,
+     * and the metadata endpoints of clouds that sit elsewhere (AWS fd00:ec2::254, Alibaba 100.100.100.200).
+     */
+    static boolean isNeverAllowed(InetAddress address) {
+        if (address.isLoopbackAddress()) {
+            return false; // ::1 would otherwise read as the IPv4-compatible 0.0.0.1
+        }
+        if (address.isAnyLocalAddress() || address.isLinkLocalAddress() || address.isMulticastAddress()) {
+            return true;
+        }
+        byte[] b = address.getAddress();
+        if (address instanceof Inet4Address) {
+            int first = b[0] & 0xff;
+            return first == 0 || first >= 240
+                    || (first == 100 && (b[1] & 0xff) == 100 && (b[2] & 0xff) == 100 && (b[3] & 0xff) == 200);
+        }
+        if (address instanceof Inet6Address) {
+            if (Arrays.equals(b, AWS_METADATA_V6)) {
+                return true;
+            }
+            if (isMappedOrCompatibleIpv4(b)) {
+                try {
+                    return isNeverAllowed(InetAddress.getByAddress(new byte[] {b[12], b[13], b[14], b[15]}));
+                } catch (UnknownHostException e) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     static boolean isForbidden(InetAddress address) {
@@ -101,6 +143,14 @@ public class WebhookAddressPolicy {
             }
         }
         return false;
+    }
+
+    private static byte[] literal(String address) {
+        try {
+            return InetAddress.getByName(address).getAddress(); // a literal: no DNS lookup
+        } catch (UnknownHostException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** ::ffff:a.b.c.d (mapped), ::a.b.c.d (compatible) and 64:ff9b::a.b.c.d (NAT64) carry an IPv4 address. */

@@ -99,6 +99,25 @@ class SubscriptionResourceTest {
     }
 
     @Test
+    void whatPostgresCannotStoreIsNeverA500() {
+        Created erin = AlertTestSupport.subscriber("Erin");
+        // U+0000 is removed on reading (StrictJsonReading): PostgreSQL text cannot hold it.
+        given().auth().oauth2(AlertTestSupport.ADMIN).contentType(ContentType.JSON).body("{\"name\":\"nul\\u0000name\"}")
+                .post("/api/v1/subscribers").then().statusCode(201).body("name", is("nulname"));
+        given().auth().oauth2(erin.apiKey()).contentType(ContentType.JSON)
+                .body("{\"name\":\"n\\u0000\",\"channel\":{\"type\":\"email\",\"address\":\"erin@example.org\"},"
+                        + "\"filter\":{\"keywords\":[\"sanctions\\u0000\"]}}")
+                .post("/api/v1/subscriptions").then().statusCode(201)
+                .body("name", is("n")).body("filter.keywords", containsInAnyOrder("sanctions"));
+        // java.time parses the year one billion; timestamptz ends in 294276 AD.
+        given().urlEncodingEnabled(false).auth().oauth2(erin.apiKey()).get("/api/v1/alerts?since=%2B999999999-12-31T23:59:59Z")
+                .then().statusCode(422).body("errors.field", containsInAnyOrder("since"));
+        given().auth().oauth2(erin.apiKey()).contentType(ContentType.JSON)
+                .body(Map.of("name", "hook", "channel", Map.of("type", "webhook", "url", "http://127.0.0.1:99999/hook")))
+                .post("/api/v1/subscriptions").then().statusCode(422).body("errors.field", containsInAnyOrder("channel.url"));
+    }
+
+    @Test
     void everyValidationErrorIsListedInOneProblem() {
         Created dave = AlertTestSupport.subscriber("Dave");
         given().auth().oauth2(dave.apiKey()).contentType(ContentType.JSON)

@@ -40,10 +40,26 @@ class WebhookAddressPolicyTest {
         assertThat(prod.refusal(URI.create(url))).as(url).isEmpty();
     }
 
-    @Test
-    void anOperatorMayAllowPrivateAddresses() {
+    @ParameterizedTest
+    @ValueSource(strings = {"http://127.0.0.1:9000/hook", "http://localhost:9000/hook", "http://10.1.2.3/hook",
+            "http://192.168.1.1/hook", "http://100.64.0.1/hook", "http://[::1]/hook", "http://[fd12:3456::1]/hook",
+            "https://rebound.example.org/hook", "https://does-not-resolve.example.org/hook"})
+    void anOperatorMayAllowPrivateAddresses(String url) {
         WebhookAddressPolicy local = new WebhookAddressPolicy(true, WebhookAddressPolicyTest::resolve);
-        assertThat(local.refusal(URI.create("http://127.0.0.1:9000/hook"))).isEmpty();
+        assertThat(local.refusal(URI.create(url))).as(url).isEmpty();
+    }
+
+    /** No receiver lives there, and the metadata services hand a machine's cloud credentials to anyone inside it. */
+    @ParameterizedTest
+    @ValueSource(strings = {"http://169.254.169.254/latest/meta-data/", "http://169.254.170.2/v2/credentials",
+            "http://[fd00:ec2::254]/latest/meta-data/", "http://100.100.100.200/latest/meta-data/",
+            "http://metadata.google.internal/computeMetadata/v1/", "http://[fe80::1]/hook", "http://0.0.0.0:8083/hook",
+            "http://0.1.2.3/hook", "http://[::]/hook", "http://224.0.0.1/hook", "http://[ff02::1]/hook",
+            "http://255.255.255.255/hook", "http://240.0.0.1/hook", "http://[::ffff:169.254.169.254]/",
+            "https://metadata-alias.example.org/hook"})
+    void linkLocalAndMetadataAddressesAreRefusedEvenWherePrivateAddressesAreAllowed(String url) {
+        WebhookAddressPolicy local = new WebhookAddressPolicy(true, WebhookAddressPolicyTest::resolve);
+        assertThat(local.refusal(URI.create(url))).as(url).isPresent();
     }
 
     @Test

@@ -29,8 +29,11 @@ final class Cursor {
             if (parts.length != 4 || !VERSION.equals(parts[0])) {
                 throw new IllegalArgumentException("unknown cursor format");
             }
-            return new ItemQueries.Key(Instant.ofEpochSecond(Long.parseLong(parts[1]), Long.parseLong(parts[2])),
-                    UUID.fromString(parts[3]));
+            Instant sortAt = Instant.ofEpochSecond(Long.parseLong(parts[1]), Long.parseLong(parts[2]));
+            if (!Params.storable(sortAt)) {
+                throw new IllegalArgumentException("time out of range");
+            }
+            return new ItemQueries.Key(sortAt, UUID.fromString(parts[3]));
         } catch (RuntimeException e) {
             throw ProblemException.badRequest("cursor is not a cursor this service handed out");
         }

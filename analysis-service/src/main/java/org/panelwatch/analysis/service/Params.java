@@ -20,6 +20,8 @@ final class Params {
     static final int DEFAULT_LIMIT = 50;
     static final int MAX_LIMIT = 500;
     private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9._-]{0,63}");
+    private static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
+    private static final Instant LATEST = Instant.parse("+10000-01-01T00:00:00Z");
     private static final Pattern LANG = Pattern.compile("[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*");
 
     private final List<Problem.FieldError> errors = new ArrayList<>();
@@ -28,15 +30,28 @@ final class Params {
         if (value == null || value.isBlank()) {
             return null;
         }
+        Instant instant;
         try {
-            return OffsetDateTime.parse(value.trim()).toInstant();
+            instant = OffsetDateTime.parse(value.trim()).toInstant();
         } catch (DateTimeParseException e) {
             try {
-                return LocalDate.parse(value.trim()).atStartOfDay(ZoneOffset.UTC).toInstant();
+                instant = LocalDate.parse(value.trim()).atStartOfDay(ZoneOffset.UTC).toInstant();
             } catch (DateTimeParseException e2) {
                 throw ProblemException.badRequest(name + " must be an ISO-8601 time such as 2026-11-24T10:00:00Z, or a date");
             }
         }
+        if (!storable(instant)) {
+            throw ProblemException.badRequest(name + " must lie between the years 1 and 9999");
+        }
+        return instant;
+    }
+
+    /**
+     * Whether PostgreSQL can hold the time: java.time reaches the year one billion, timestamptz only
+     * 4713 BC to 294276 AD (PostgreSQL manual, 8.5). Years 1 to 9999 are more than any news item needs.
+     */
+    static boolean storable(Instant instant) {
+        return !instant.isBefore(EARLIEST) && instant.isBefore(LATEST);
     }
 
     static Integer integer(String name, String value) {

@@ -213,6 +213,21 @@ class ReadApiTest {
     }
 
     @Test
+    @Order(10)
+    void whatPostgresCannotHoldIsA400NotA500() {
+        // java.time parses the year one billion; timestamptz ends in 294276 AD.
+        expectProblem(reader().queryParam("since", "+999999999-12-31T23:59:59Z").get("/api/v1/items"), 400);
+        expectProblem(reader().queryParam("until", "-999999999-01-01T00:00:00Z").get("/api/v1/stats/topics"), 400);
+        String farCursor = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(
+                "1|31556889864403199|999999999|00000000-0000-0000-0000-000000000000".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        expectProblem(reader().queryParam("cursor", farCursor).get("/api/v1/signals"), 400);
+        // Text cannot hold U+0000: refused in a URL, removed from a body.
+        expectProblem(reader().urlEncodingEnabled(false).get("/api/v1/items?q=a%00b"), 400);
+        reader().contentType("application/json").body("{\"body\":\"a\\u0000b\"}").post("/api/v1/analyze").then().statusCode(200);
+        expectProblem(reader().contentType("application/json").body("{\"body\":\"a\"} {\"body\":\"b\"}").post("/api/v1/analyze"), 400);
+    }
+
+    @Test
     @Order(11)
     void analyzeAnswersWhatAnItemWouldGetAndStoresNothing() {
         String word = "tok" + Long.toString(ThreadLocalRandom.current().nextLong(Long.MAX_VALUE), 36);

@@ -34,6 +34,9 @@ public class ItemRequestReader {
     private static final Set<String> NDJSON_TYPES = Set.of("application/x-ndjson", "application/ndjson",
             "application/jsonl", "application/x-jsonlines");
     private static final Pattern LANGUAGE_TAG = Pattern.compile("[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*");
+    /** java.time reaches the year one billion, PostgreSQL's timestamptz only 294276 AD (PostgreSQL manual, 8.5). */
+    private static final Instant EARLIEST_PUBLISHED = Instant.parse("0001-01-01T00:00:00Z");
+    private static final Instant LATEST_PUBLISHED = Instant.parse("+10000-01-01T00:00:00Z");
     private static final int MAX_TITLE = 1_000;
     private static final int MAX_URL = 2_048;
     private static final int MAX_SOURCE = 200;
@@ -147,6 +150,10 @@ public class ItemRequestReader {
         if (publishedText != null) {
             try {
                 published = OffsetDateTime.parse(publishedText).toInstant();
+                if (published.isBefore(EARLIEST_PUBLISHED) || !published.isBefore(LATEST_PUBLISHED)) {
+                    errors.add(new FieldError(index, "published", "must lie between the years 1 and 9999"));
+                    published = null;
+                }
             } catch (DateTimeParseException e) {
                 errors.add(new FieldError(index, "published", "must be an ISO-8601 date-time with offset, e.g. 2024-06-19T08:00:00Z"));
             }
@@ -170,7 +177,7 @@ public class ItemRequestReader {
             return null;
         }
         String text = optionalText(node, field, maxLength, index, errors);
-        if (text == null && value.isTextual()) {
+        if (text == null && value.isTextual() && value.asText().replace("\0", "").isBlank()) {
             errors.add(new FieldError(index, field, "must not be blank"));
         }
         return text;
@@ -186,7 +193,8 @@ public class ItemRequestReader {
             errors.add(new FieldError(index, field, "must be a string"));
             return null;
         }
-        String text = value.asText().strip();
+        // U+0000 carries nothing a reader could see and PostgreSQL text cannot hold it (StrictJsonReading).
+        String text = value.asText().replace("\0", "").strip();
         if (text.length() > maxLength) {
             errors.add(new FieldError(index, field, "must be at most " + maxLength + " characters"));
             return null;

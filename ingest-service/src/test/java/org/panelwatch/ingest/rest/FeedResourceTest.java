@@ -197,6 +197,15 @@ class FeedResourceTest {
                 .body("errors.field", containsInAnyOrder("url", "pollIntervalSeconds"));
         given().auth().oauth2(INGEST_KEY).contentType(ContentType.JSON).body("{\"url\":")
                 .when().post("/api/v1/feeds").then().statusCode(400);
+        // One document per body: what follows the first is not silently dropped.
+        given().auth().oauth2(INGEST_KEY).contentType(ContentType.JSON)
+                .body("{\"url\":\"https://example.org/a.xml\",\"name\":\"a\"} {\"url\":\"https://example.org/b.xml\"}")
+                .when().post("/api/v1/feeds").then().statusCode(400).contentType(startsWith("application/problem+json"));
+        // PostgreSQL text cannot hold U+0000: it is removed on reading, not a 500 from the repository.
+        String nul = given().auth().oauth2(INGEST_KEY).contentType(ContentType.JSON)
+                .body("{\"url\":\"https://example.org/" + run + "/nul.xml\",\"name\":\"a\\u0000b\",\"pollIntervalSeconds\":3600}")
+                .when().post("/api/v1/feeds").then().statusCode(201).body("name", is("ab")).extract().path("id");
+        given().auth().oauth2(INGEST_KEY).delete("/api/v1/feeds/" + nul).then().statusCode(204);
 
         String path = stub("api.xml", aResponse().withStatus(200).withBody(fixture("rss2.xml")));
         String id = createFeed(path, "API");

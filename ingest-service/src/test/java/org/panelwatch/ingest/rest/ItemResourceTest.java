@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.startsWith;
@@ -12,11 +13,15 @@ import static org.hamcrest.Matchers.startsWith;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -35,6 +40,9 @@ import org.panelwatch.testing.TestDatabase;
 class ItemResourceTest {
 
     private static final String INGEST_KEY = "dev-ingest-key";
+
+    @TestHTTPResource("/api/v1/items")
+    java.net.URL items;
     private final String run = UUID.randomUUID().toString();
 
     @Test
@@ -155,6 +163,51 @@ class ItemResourceTest {
         given().auth().oauth2(INGEST_KEY).contentType(ContentType.TEXT).body("title: x")
                 .when().post("/api/v1/items")
                 .then().statusCode(415).contentType(startsWith("application/problem+json")).body("status", is(415));
+    }
+
+    @Test
+    void aBodyWithoutContentTypeIs415() throws Exception {
+        HttpResponse<String> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(items.toURI())
+                .header("Authorization", "Bearer " + INGEST_KEY)
+                .POST(HttpRequest.BodyPublishers.ofString("{\"title\":\"t\",\"body\":\"b\"}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(answer.statusCode()).isEqualTo(415);
+        assertThat(answer.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
+    }
+
+    @Test
+    void aChunkedBodyOverTenMebibytesIs413AsAProblem() {
+        byte[] body = ("{\"title\":\"Big\",\"body\":\"" + "x".repeat(12 * 1024 * 1024) + "\"}").getBytes(StandardCharsets.UTF_8);
+        // An InputStream of unknown length goes out chunked, without Content-Length.
+        given().auth().oauth2(INGEST_KEY).contentType(ContentType.JSON).body(new java.io.ByteArrayInputStream(body))
+                .when().post("/api/v1/items")
+                .then().statusCode(413).contentType(startsWith("application/problem+json")).body("status", is(413));
+    }
+
+    @Test
+    void aNulCharacterInTheUrlIs400() {
+        given().urlEncodingEnabled(false).auth().oauth2(INGEST_KEY).when().get("/api/v1/feeds?name=a%00b")
+                .then().statusCode(400).contentType(startsWith("application/problem+json"));
+    }
+
+    @Test
+    void aPublishedTimePostgresCannotHoldIs422() {
+        ObjectNode item = item(null, "Far future", "A text.").put("published", "+999999999-12-31T23:59:59Z");
+        given().auth().oauth2(INGEST_KEY).contentType(ContentType.JSON).body(item.toString())
+                .when().post("/api/v1/items")
+                .then().statusCode(422).body("errors.field", hasItem("published"));
+    }
+
+    @Test
+    void nulCharactersAreRemovedFromEveryFieldBeforeTheItemGoesOut() {
+        String item = "{\"url\":\"https://example.org/nul/" + run + "\",\"title\":\"t\\u0000itle\",\"body\":\"b\\u0000ody\","
+                + "\"source\":\"s\\u0000\",\"externalId\":\"x\\u0000\"}";
+        String id = given().auth().oauth2(INGEST_KEY).contentType(ContentType.JSON).body("[" + item + "]")
+                .when().post("/api/v1/items")
+                .then().statusCode(202).extract().path("items[0].id");
+        ConsumerRecord<String, String> record = RawTopic.recordsWithKeys(List.of(id)).get(0);
+        // PostgreSQL text cannot hold U+0000; an item acknowledged with one could not be stored downstream.
+        assertThat(record.value()).doesNotContain("\\u0000").contains("\"title\":\"title\"").contains("\"s\"");
     }
 
     @Test

@@ -29,6 +29,10 @@ public class ProblemExceptionMappers {
 
     @ServerExceptionMapper
     public Response mismatchedJson(MismatchedInputException e) {
+        if (String.valueOf(e.getOriginalMessage()).startsWith("Trailing token")) {
+            // A second document after the first (StrictJsonReading): the body is not one JSON value.
+            return response(Problem.of(400, "Malformed JSON", "The body holds more than one JSON value."));
+        }
         String field = e.getPath().stream()
                 .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
                 .reduce((a, b) -> b.startsWith("[") ? a + b : a + "." + b)

@@ -5,24 +5,28 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Answers with problem+json where the HTTP layer answers before any resource runs: a path no
- * resource serves (404), a declared body over the limit (413), and failures of Vert.x handlers.
+ * resource serves (404), a body over the limit (413: declared by Content-Length, or counted while a
+ * chunked body arrives), a body without a content type (415), and failures of Vert.x handlers.
  */
 @ApplicationScoped
 public class ProblemRoutes {
 
     private final ObjectMapper mapper;
     private final long maxBodyBytes;
+    private final BodyHandler chunkedBodies;
 
     public ProblemRoutes(ObjectMapper mapper,
             @ConfigProperty(name = "panelwatch.http.max-body-bytes", defaultValue = "10485760") long maxBodyBytes) {
         this.mapper = mapper;
         this.maxBodyBytes = maxBodyBytes;
+        this.chunkedBodies = BodyHandler.create(false).setBodyLimit(maxBodyBytes);
     }
 
     void install(@Observes Router router) {
@@ -33,21 +37,54 @@ public class ProblemRoutes {
     }
 
     private void rejectOversizedBody(RoutingContext ctx) {
+        if (hasEncodedNul(ctx.request().uri())) {
+            // PostgreSQL text cannot hold U+0000 and no id, word or time contains one: refuse it before it reaches a query.
+            ctx.request().pause();
+            write(ctx, Problem.of(400, "Bad Request", "The URL contains a NUL character (%00)."));
+            return;
+        }
         String length = ctx.request().getHeader(HttpHeaders.CONTENT_LENGTH);
+        boolean chunked = length == null && ctx.request().getHeader(HttpHeaders.TRANSFER_ENCODING) != null;
+        boolean hasBody = chunked;
         if (length != null) {
             try {
-                if (Long.parseLong(length.trim()) > maxBodyBytes) {
+                long declared = Long.parseLong(length.trim());
+                if (declared > maxBodyBytes) {
                     ctx.request().pause();
                     write(ctx, Problem.of(413, "Content Too Large",
                             "The body is larger than " + maxBodyBytes + " bytes."));
                     return;
                 }
+                hasBody = declared > 0;
             } catch (NumberFormatException e) {
                 write(ctx, Problem.of(400, "Bad Request", "Content-Length is not a number."));
                 return;
             }
         }
+        if (hasBody && ctx.request().getHeader(HttpHeaders.CONTENT_TYPE) == null) {
+            // RFC 9110 section 8.3: without a type the body could be anything; every door here takes JSON.
+            ctx.request().pause();
+            write(ctx, Problem.of(415, "Unsupported Media Type",
+                    "The body has no Content-Type; send application/json."));
+            return;
+        }
+        if (chunked) {
+            // A chunked body declares no length: count it as it arrives. Past the limit the body handler
+            // fails the request with 413, which failure() answers as a problem; below it, the resource reads
+            // the body the handler has buffered.
+            chunkedBodies.handle(ctx);
+            return;
+        }
         ctx.next();
+    }
+
+    private static boolean hasEncodedNul(String uri) {
+        for (int i = uri.indexOf('%'); i >= 0 && i + 2 < uri.length(); i = uri.indexOf('%', i + 1)) {
+            if (uri.charAt(i + 1) == '0' && uri.charAt(i + 2) == '0') {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void failure(RoutingContext ctx) {
