@@ -2,6 +2,7 @@ package org.panelwatch.analysis.config;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.time.Duration;
 import java.util.OptionalInt;
 
 /** Tuning of the analysis flow; every value has an environment variable (PANELWATCH_ANALYSIS_...). */
@@ -14,6 +15,8 @@ public interface AnalysisConfig {
 
     Tagging tagging();
 
+    ReadCache readCache();
+
     interface Stories {
         /** Estimated Jaccard similarity of word 3-shingles from which an item joins a story. */
         @WithDefault("0.3")
@@ -22,6 +25,12 @@ public interface AnalysisConfig {
         /** Similarity from which an item is a copy (duplicateOf) of the story's earlier item. */
         @WithDefault("0.9")
         double duplicateThreshold();
+    }
+
+    interface ReadCache {
+        /** How long a list answer is reused while nothing new is stored; 0 turns the reuse off. */
+        @WithDefault("1s")
+        Duration maxAge();
     }
 
     interface Tagging {

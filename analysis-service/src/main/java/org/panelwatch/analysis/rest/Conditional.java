@@ -8,9 +8,12 @@ import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
+import java.util.function.Supplier;
+import org.panelwatch.analysis.service.RecentAnswers;
 
 /**
  * Answers a read with a strong ETag over the exact bytes sent, and with 304 Not Modified when the
@@ -22,19 +25,42 @@ public class Conditional {
     private static final CacheControl REVALIDATE = CacheControl.valueOf("private, no-cache");
 
     private final ObjectMapper mapper;
+    private final RecentAnswers recent;
 
-    public Conditional(ObjectMapper mapper) {
+    public Conditional(ObjectMapper mapper, RecentAnswers recent) {
         this.mapper = mapper;
+        this.recent = recent;
     }
 
     public Response ok(Request request, Object body) {
-        byte[] bytes;
+        byte[] bytes = write(body);
+        return answer(request, bytes, digest(bytes));
+    }
+
+    /** A list: the same request answered a moment ago, with nothing stored since, gets the same bytes. */
+    public Response okRecent(Request request, UriInfo uri, Supplier<Object> body) {
+        String key = uri.getRequestUri().getRawPath() + "?" + uri.getRequestUri().getRawQuery();
+        RecentAnswers.Answer kept = recent.find(key);
+        if (kept != null) {
+            return answer(request, kept.body(), kept.etag());
+        }
+        long generation = recent.generation();
+        byte[] bytes = write(body.get());
+        String etag = digest(bytes);
+        recent.keep(key, generation, bytes, etag);
+        return answer(request, bytes, etag);
+    }
+
+    private byte[] write(Object body) {
         try {
-            bytes = mapper.writeValueAsBytes(body);
+            return mapper.writeValueAsBytes(body);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Cannot write the answer", e);
         }
-        EntityTag tag = new EntityTag(digest(bytes));
+    }
+
+    private static Response answer(Request request, byte[] bytes, String etag) {
+        EntityTag tag = new EntityTag(etag);
         Response.ResponseBuilder notModified = request.evaluatePreconditions(tag);
         if (notModified != null) {
             return notModified.tag(tag).cacheControl(REVALIDATE).build();

@@ -10,6 +10,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.panelwatch.analysis.service.ReadService;
 import org.panelwatch.common.security.Roles;
@@ -32,8 +33,8 @@ public class ItemResource {
     public Response list(@QueryParam("topic") String topic, @QueryParam("signal") String signal,
             @QueryParam("since") String since, @QueryParam("until") String until, @QueryParam("q") String q,
             @QueryParam("lang") String lang, @QueryParam("limit") String limit, @QueryParam("cursor") String cursor,
-            @Context Request request) {
-        return conditional.ok(request, read.items(topic, signal, since, until, q, lang, limit, cursor));
+            @Context Request request, @Context UriInfo uri) {
+        return conditional.okRecent(request, uri, () -> read.items(topic, signal, since, until, q, lang, limit, cursor));
     }
 
     @GET

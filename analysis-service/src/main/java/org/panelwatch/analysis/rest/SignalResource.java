@@ -9,6 +9,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.panelwatch.analysis.service.ReadService;
 import org.panelwatch.common.security.Roles;
@@ -30,7 +31,7 @@ public class SignalResource {
     @Operation(summary = "Signals newest first with their item and evidence; keyset-paginated")
     public Response list(@QueryParam("type") String type, @QueryParam("since") String since,
             @QueryParam("minScore") String minScore, @QueryParam("limit") String limit,
-            @QueryParam("cursor") String cursor, @Context Request request) {
-        return conditional.ok(request, read.signals(type, since, minScore, limit, cursor));
+            @QueryParam("cursor") String cursor, @Context Request request, @Context UriInfo uri) {
+        return conditional.okRecent(request, uri, () -> read.signals(type, since, minScore, limit, cursor));
     }
 }

@@ -9,6 +9,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.panelwatch.analysis.service.ReadService;
 import org.panelwatch.common.security.Roles;
@@ -30,7 +31,7 @@ public class StatsResource {
     @Path("topics")
     @Operation(summary = "Items per topic per hour or day (UTC) in [since, until)")
     public Response topics(@QueryParam("since") String since, @QueryParam("until") String until,
-            @QueryParam("bucket") String bucket, @Context Request request) {
-        return conditional.ok(request, read.topicStats(since, until, bucket));
+            @QueryParam("bucket") String bucket, @Context Request request, @Context UriInfo uri) {
+        return conditional.okRecent(request, uri, () -> read.topicStats(since, until, bucket));
     }
 }

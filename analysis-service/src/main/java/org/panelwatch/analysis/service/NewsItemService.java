@@ -46,11 +46,13 @@ public class NewsItemService {
     private final BatchTagger tagger;
     private final EntityManager em;
     private final AnalysisConfig config;
+    private final RecentAnswers recentAnswers;
 
-    public NewsItemService(BatchTagger tagger, EntityManager em, AnalysisConfig config) {
+    public NewsItemService(BatchTagger tagger, EntityManager em, AnalysisConfig config, RecentAnswers recentAnswers) {
         this.tagger = tagger;
         this.em = em;
         this.config = config;
+        this.recentAnswers = recentAnswers;
     }
 
     public List<StoredItem> storeBatch(List<NewsItemEvent> events) {
@@ -78,8 +80,10 @@ public class NewsItemService {
         List<Analysis> analyses = tagger.analyzeAll(todo.stream()
                 .map(e -> new TaggingEngine.Item(e.title(), e.text(), e.lang())).toList());
         List<Fingerprint> fingerprints = todo.stream().map(e -> Fingerprint.of(e.title(), e.text())).toList();
-        return QuarkusTransaction.requiringNew().timeout(TRANSACTION_TIMEOUT_SECONDS)
+        List<StoredItem> stored = QuarkusTransaction.requiringNew().timeout(TRANSACTION_TIMEOUT_SECONDS)
                 .call(() -> persist(todo, analyses, fingerprints, t0));
+        recentAnswers.stored();
+        return stored;
     }
 
     private List<StoredItem> persist(List<NewsItemEvent> todo, List<Analysis> analyses, List<Fingerprint> fingerprints,

@@ -40,13 +40,16 @@ public class RetagService {
     private final EntityManager em;
     private final ManagedExecutor executor;
     private final AnalysisConfig config;
+    private final RecentAnswers recentAnswers;
     private final AtomicReference<RetagJob> current = new AtomicReference<>();
 
-    public RetagService(BatchTagger tagger, EntityManager em, ManagedExecutor executor, AnalysisConfig config) {
+    public RetagService(BatchTagger tagger, EntityManager em, ManagedExecutor executor, AnalysisConfig config,
+            RecentAnswers recentAnswers) {
         this.tagger = tagger;
         this.em = em;
         this.executor = executor;
         this.config = config;
+        this.recentAnswers = recentAnswers;
     }
 
     public RetagJob start(String since) {
@@ -83,6 +86,7 @@ public class RetagService {
             while (true) {
                 UUID from = after;
                 PageResult page = QuarkusTransaction.requiringNew().call(() -> retagPage(started.since(), from));
+                recentAnswers.stored();
                 if (page.items() == 0) {
                     break;
                 }
