@@ -103,6 +103,10 @@ final class WebhookLatency {
                 }
                 Thread.sleep(500);
             }
+            Instant first = sentAt.values().stream().min(Instant::compareTo).orElse(Instant.now());
+            latency.entrySet().stream().sorted(Map.Entry.<String, Double>comparingByValue().reversed()).limit(8)
+                    .forEach(e -> System.out.printf("    slow: %,.0f ms, sent %.1f s into the run%n", e.getValue(),
+                            Duration.between(first, sentAt.get(e.getKey())).toMillis() / 1000.0));
             int unverified = receiver.deliveries(d -> !d.verified()).size();
             alerts.unsubscribe(subscriber, subscription.id());
             if (!failures.isEmpty()) {
