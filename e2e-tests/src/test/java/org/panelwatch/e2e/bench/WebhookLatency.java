@@ -14,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.panelwatch.e2e.AlertApi;
 import org.panelwatch.e2e.RunningStack;
 import org.panelwatch.e2e.SampleNews;
@@ -30,7 +31,9 @@ final class WebhookLatency {
     /** SampleNews puts its token, "pw" and 12 hex digits, in every URL it writes. */
     private static final Pattern SAMPLE_TOKEN = Pattern.compile("pw[0-9a-f]{12}");
 
-    record Result(Latencies latencies, int reports, int received, int unverified, int failedPushes) {
+    static final Duration WARM_UP = Duration.ofSeconds(5);
+
+    record Result(Latencies latencies, Latencies warmUp, int reports, int received, int unverified, int failedPushes) {
     }
 
     private final RunningStack.Stack stack;
@@ -112,7 +115,13 @@ final class WebhookLatency {
             if (!failures.isEmpty()) {
                 System.out.println("  first failed push: " + failures.peek());
             }
-            return new Result(Latencies.of(latency.values()), sentAt.size(), latency.size(), unverified, failedPushes.get());
+            // The first seconds meet a cold delivery path (a new subscription, its first connection,
+            // code not yet compiled); they are reported apart, and the percentiles are of the rest.
+            Map<Boolean, List<Double>> byPhase = latency.entrySet().stream().collect(Collectors
+                    .partitioningBy(e -> Duration.between(first, sentAt.get(e.getKey())).compareTo(WARM_UP) < 0,
+                            Collectors.mapping(Map.Entry::getValue, Collectors.toList())));
+            return new Result(Latencies.of(byPhase.get(false)), Latencies.of(byPhase.get(true)), sentAt.size(), latency.size(),
+                    unverified, failedPushes.get());
         }
     }
 }
