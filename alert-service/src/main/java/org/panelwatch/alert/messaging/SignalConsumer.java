@@ -19,6 +19,7 @@ import org.jboss.logging.Logger;
 import org.panelwatch.alert.service.DeliveryWorker;
 import org.panelwatch.alert.service.SignalIntake;
 import org.panelwatch.common.event.SignalEvent;
+import org.panelwatch.common.messaging.DatabaseWait;
 
 /**
  * Translates batches of {@code panelwatch.signals} records into one call of the intake. A record that is

@@ -17,6 +17,7 @@ import org.jboss.logging.Logger;
 import org.panelwatch.analysis.service.NewsItemService;
 import org.panelwatch.analysis.service.StoredItem;
 import org.panelwatch.common.event.NewsItemEvent;
+import org.panelwatch.common.messaging.DatabaseWait;
 
 /**
  * Translates batches of {@code panelwatch.news.raw} into calls of the item service: one database

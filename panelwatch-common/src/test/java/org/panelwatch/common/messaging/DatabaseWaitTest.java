@@ -1,4 +1,4 @@
-package org.panelwatch.alert.messaging;
+package org.panelwatch.common.messaging;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

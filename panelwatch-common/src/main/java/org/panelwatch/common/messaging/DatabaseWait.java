@@ -1,4 +1,4 @@
-package org.panelwatch.alert.messaging;
+package org.panelwatch.common.messaging;
 
 import java.sql.SQLException;
 import java.time.Duration;
@@ -10,23 +10,24 @@ import org.jboss.logging.Logger;
  * each time (up to {@code longestWait}). The consumer holds its batch meanwhile, so no offset is
  * committed for records that are not stored, and it goes on by itself when the database is back;
  * readiness (the datasource check) reports the outage. Giving up instead would fail the channel for
- * good, or (failure-strategy dead-letter-queue) send signals that are fine to the dead-letter topic,
- * where no alert would ever come of them.
+ * good (failure-strategy fail: the service consumes nothing until it is restarted) or send records
+ * that are fine to the dead-letter topic (failure-strategy dead-letter-queue), where nothing would
+ * ever come of them. Shared by the consumers of the analysis and alert services.
  */
-final class DatabaseWait {
+public final class DatabaseWait {
 
     private static final Logger LOG = Logger.getLogger(DatabaseWait.class);
 
     private final Duration firstWait;
     private final Duration longestWait;
 
-    DatabaseWait(Duration firstWait, Duration longestWait) {
+    public DatabaseWait(Duration firstWait, Duration longestWait) {
         this.firstWait = firstWait;
         this.longestWait = longestWait;
     }
 
     /** The result of {@code write}; a failure that is not an unreachable database is thrown at once. */
-    <T> T untilDone(String what, Supplier<T> write) {
+    public <T> T untilDone(String what, Supplier<T> write) {
         Duration wait = firstWait;
         long since = System.nanoTime();
         for (int attempt = 1;; attempt++) {
@@ -50,7 +51,7 @@ final class DatabaseWait {
     }
 
     /** Connection failures (08), resources (53), operator intervention (57) and serialization/deadlock (40). */
-    static boolean isTransient(Throwable t) {
+    public static boolean isTransient(Throwable t) {
         for (Throwable c = t; c != null; c = c.getCause()) {
             if (c instanceof SQLException sql && sql.getSQLState() != null) {
                 String state = sql.getSQLState();
@@ -69,7 +70,7 @@ final class DatabaseWait {
         return false;
     }
 
-    static String rootMessage(Throwable t) {
+    public static String rootMessage(Throwable t) {
         Throwable root = t;
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
