@@ -12,7 +12,6 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -60,9 +59,7 @@ class AnalysisKilledFaultIT {
                 item.put("url", item.get("url") + "-" + i);
                 signalUrls.add((String) item.get("url"));
             } else {
-                item = new LinkedHashMap<>(news.cruiseMissileTest());
-                item.put("title", "Regional briefing notes no. " + i);
-                item.put("url", item.get("url") + "-" + i);
+                item = news.briefing(i);
             }
             items.add(item);
         }
@@ -97,11 +94,7 @@ class AnalysisKilledFaultIT {
 
         // Wait until the analysis service has caught up with every acknowledged item.
         Set<String> expected = new HashSet<>(acknowledged.values());
-        List<Map<String, Object>> stored = Await.until(expected.size() + " acknowledged items stored", CATCH_UP, () -> {
-            List<Map<String, Object>> mine = read.itemsUpTo(Map.of("since", since, "limit", 500),
-                    i -> String.valueOf(i.get("url")).contains(news.token()), 200);
-            return mine.size() >= expected.size() ? Optional.of(mine) : Optional.empty();
-        });
+        List<Map<String, Object>> stored = read.awaitItemsOf(news.token(), since, expected.size(), CATCH_UP);
         double caughtUpSeconds = (System.nanoTime() - started) / 1e9;
 
         List<String> storedIds = stored.stream().map(i -> String.valueOf(i.get("id"))).toList();

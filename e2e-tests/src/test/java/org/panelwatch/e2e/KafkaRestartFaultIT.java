@@ -55,9 +55,7 @@ class KafkaRestartFaultIT {
 
         List<Map<String, Object>> items = new ArrayList<>(ITEMS);
         for (int i = 0; i < ITEMS; i++) {
-            Map<String, Object> item = new LinkedHashMap<>(news.cruiseMissileTest());
-            item.put("title", "Regional briefing notes no. " + i);
-            item.put("url", item.get("url") + "-" + i);
+            Map<String, Object> item = news.briefing(i);
             items.add(item);
         }
 
@@ -105,11 +103,7 @@ class KafkaRestartFaultIT {
         assertThat(statuses.get(503)).as("pushes answered 503").isNotNull();
 
         Set<String> expected = new HashSet<>(acknowledged.values());
-        List<Map<String, Object>> stored = Await.until(expected.size() + " acknowledged items stored", CATCH_UP, () -> {
-            List<Map<String, Object>> mine = read.itemsUpTo(Map.of("since", since, "limit", 500),
-                    i -> String.valueOf(i.get("url")).contains(news.token()), 200);
-            return mine.size() >= expected.size() ? Optional.of(mine) : Optional.empty();
-        });
+        List<Map<String, Object>> stored = read.awaitItemsOf(news.token(), since, expected.size(), CATCH_UP);
         double caughtUpSeconds = seconds(started, System.nanoTime());
 
         List<String> storedIds = stored.stream().map(i -> String.valueOf(i.get("id"))).toList();

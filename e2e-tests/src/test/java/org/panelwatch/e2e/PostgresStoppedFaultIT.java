@@ -100,9 +100,7 @@ class PostgresStoppedFaultIT {
                 });
                 signalUrls.add((String) item.get("url"));
             } else {
-                item = new LinkedHashMap<>(news.cruiseMissileTest());
-                item.put("title", "Regional briefing notes no. " + i);
-                item.put("url", item.get("url") + "-" + i);
+                item = news.briefing(i);
             }
             items.add(item);
         }
@@ -182,11 +180,7 @@ class PostgresStoppedFaultIT {
         assertThat(byStatus.keySet()).as("statuses answered (202, and 503 while the database was down)").containsOnly(202, 503);
 
         Set<String> expected = new HashSet<>(acknowledged.values());
-        List<Map<String, Object>> stored = Await.until(expected.size() + " acknowledged items stored", CATCH_UP, () -> {
-            List<Map<String, Object>> mine = read.itemsUpTo(Map.of("since", since, "limit", 500),
-                    i -> String.valueOf(i.get("url")).contains(news.token()), 200);
-            return mine.size() >= expected.size() ? Optional.of(mine) : Optional.empty();
-        });
+        List<Map<String, Object>> stored = read.awaitItemsOf(news.token(), since, expected.size(), CATCH_UP);
         double caughtUpSeconds = seconds(started, System.nanoTime());
         List<String> storedIds = stored.stream().map(i -> String.valueOf(i.get("id"))).toList();
         assertThat(acknowledged).as("every item acknowledged in the end").hasSize(ITEMS);

@@ -6,6 +6,7 @@ import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -55,6 +56,18 @@ public final class ReadApi {
     /** As {@link #items}, following up to {@code pages} pages (for workloads larger than a few pages). */
     public List<Map<String, Object>> itemsUpTo(Map<String, ?> query, Predicate<Map<String, Object>> which, int pages) {
         return collect("/api/v1/items", query, which, pages);
+    }
+
+    /**
+     * Waits until at least {@code count} items whose URL carries {@code token} are listed since {@code
+     * since}, and answers them all (a large workload: up to 200 pages of 500).
+     */
+    public List<Map<String, Object>> awaitItemsOf(String token, String since, int count, Duration timeout) {
+        return Await.until(count + " items of " + token + " stored", timeout, () -> {
+            List<Map<String, Object>> mine = itemsUpTo(Map.of("since", since, "limit", 500),
+                    i -> String.valueOf(i.get("url")).contains(token), 200);
+            return mine.size() >= count ? Optional.of(mine) : Optional.empty();
+        });
     }
 
     public JsonPath story(String storyId) {

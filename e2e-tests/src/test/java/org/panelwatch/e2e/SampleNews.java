@@ -91,6 +91,14 @@ public final class SampleNews {
         return item("Borderlands Feed", "cruise-test", title, body, now.minus(1, ChronoUnit.MINUTES));
     }
 
+    /** The {@code n}th neutral item of a large workload: the near miss above, under its own title and URL. */
+    public Map<String, Object> briefing(int n) {
+        Map<String, Object> item = new LinkedHashMap<>(cruiseMissileTest());
+        item.put("title", "Regional briefing notes no. " + n);
+        item.put("url", item.get("url") + "-" + n);
+        return item;
+    }
+
     /** An RSS 2.0 document with the given items (url, title, body, published as {@link #item} makes them). */
     public String rss(List<Map<String, Object>> items) {
         StringBuilder xml = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<rss version=\"2.0\"><channel>\n")
