@@ -3,7 +3,6 @@ package org.panelwatch.analysis.messaging;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,6 +15,7 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 import org.panelwatch.analysis.service.NewsItemService;
 import org.panelwatch.analysis.service.StoredItem;
+import org.panelwatch.common.database.DatabaseFailure;
 import org.panelwatch.common.event.NewsItemEvent;
 import org.panelwatch.common.messaging.DatabaseWait;
 
@@ -75,7 +75,7 @@ public class NewsItemConsumer {
                 throw batchFailure;
             }
             // One record spoils the batch's transaction: store them one by one to find it.
-            LOG.warnf("Batch of %d items failed (%s); storing them one by one", parsed.size(), rootMessage(batchFailure));
+            LOG.warnf("Batch of %d items failed (%s); storing them one by one", parsed.size(), DatabaseWait.rootMessage(batchFailure));
             for (Parsed p : parsed) {
                 try {
                     stored.addAll(storeWithRetry(List.of(p.event())));
@@ -84,8 +84,8 @@ public class NewsItemConsumer {
                         throw e;
                     }
                     LOG.warnf("Item %s could not be stored, sent to the dead-letter topic: %s", p.event().id(),
-                            rootMessage(e));
-                    dead.add(deadLetters.send(p.record(), new IllegalStateException(rootMessage(e), e)));
+                            DatabaseWait.rootMessage(e));
+                    dead.add(deadLetters.send(p.record(), new IllegalStateException(DatabaseWait.rootMessage(e), e)));
                 }
             }
         }
@@ -133,24 +133,7 @@ public class NewsItemConsumer {
      * record to the dead-letter topic, so it fails the channel instead.
      */
     static boolean isCausedByRecord(Throwable t) {
-        boolean sql = false;
-        for (Throwable c = t; c != null; c = c.getCause()) {
-            if (c instanceof SQLException e && e.getSQLState() != null) {
-                sql = true;
-                String state = e.getSQLState();
-                if (state.startsWith("22") || state.startsWith("23") || state.startsWith("54")) {
-                    return true;
-                }
-            }
-        }
-        return !sql && !DatabaseWait.isTransient(t);
-    }
-
-    private static String rootMessage(Throwable t) {
-        Throwable root = t;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+        DatabaseFailure failure = DatabaseFailure.of(t);
+        return failure == DatabaseFailure.REFUSED_DATA || failure == DatabaseFailure.NOT_DATABASE;
     }
 }

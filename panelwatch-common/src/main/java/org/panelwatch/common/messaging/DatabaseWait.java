@@ -1,9 +1,9 @@
 package org.panelwatch.common.messaging;
 
-import java.sql.SQLException;
 import java.time.Duration;
 import java.util.function.Supplier;
 import org.jboss.logging.Logger;
+import org.panelwatch.common.database.DatabaseFailure;
 
 /**
  * Runs a database write again for as long as the database is unreachable, waiting a little longer
@@ -50,26 +50,12 @@ public final class DatabaseWait {
         }
     }
 
-    /** Connection failures (08), resources (53), operator intervention (57) and serialization/deadlock (40). */
-    public static boolean isTransient(Throwable t) {
-        for (Throwable c = t; c != null; c = c.getCause()) {
-            if (c instanceof SQLException sql && sql.getSQLState() != null) {
-                String state = sql.getSQLState();
-                if (state.startsWith("08") || state.startsWith("53") || state.startsWith("57")
-                        || state.startsWith("40")) {
-                    return true;
-                }
-            }
-            if (c.getClass().getName().contains("AcquisitionTimeout")) {
-                return true;
-            }
-            if (c.getCause() == c) {
-                break;
-            }
-        }
-        return false;
+    /** Whether {@code failure} passes if the work is tried again later; see {@link DatabaseFailure}. */
+    public static boolean isTransient(Throwable failure) {
+        return DatabaseFailure.of(failure).isTransient();
     }
 
+    /** The message of the innermost cause, for logs and dead-letter reasons (never for an HTTP answer). */
     public static String rootMessage(Throwable t) {
         Throwable root = t;
         while (root.getCause() != null && root.getCause() != root) {

@@ -10,11 +10,11 @@ import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
-import java.sql.SQLException;
 import java.util.Comparator;
 import java.util.List;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import org.panelwatch.common.database.DatabaseFailure;
 
 /** Turns every exception that reaches the REST layer into an {@code application/problem+json} answer. */
 public class ProblemExceptionMappers {
@@ -87,7 +87,7 @@ public class ProblemExceptionMappers {
 
     @ServerExceptionMapper
     public Response unexpected(Throwable e) {
-        if (isDatabaseUnreachable(e)) {
+        if (DatabaseFailure.of(e).isTransient()) {
             // Not the caller's fault and not a bug: a client that retries after a while succeeds.
             LOG.warnf("Database unreachable while answering a request: %s", e.getMessage());
             return toResponse(ProblemException.unavailable("The database is unreachable; try again later.",
@@ -95,25 +95,6 @@ public class ProblemExceptionMappers {
         }
         LOG.error("Unexpected error answering a request", e);
         return response(Problem.of(500, "Internal Server Error", "The server failed to answer; see its log."));
-    }
-
-    /**
-     * A connection failure (SQLSTATE class 08), a server shutting down (57P01-57P03) or no pooled
-     * connection to be had: the database is down or restarting, not the request wrong.
-     */
-    static boolean isDatabaseUnreachable(Throwable t) {
-        for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
-            if (c instanceof SQLException sql && sql.getSQLState() != null) {
-                String state = sql.getSQLState();
-                if (state.startsWith("08") || state.startsWith("57P")) {
-                    return true;
-                }
-            }
-            if (c.getClass().getName().contains("AcquisitionTimeout")) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static Response unauthorized() {
