@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.MediaType;
+import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
@@ -18,6 +19,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.jboss.logging.Logger;
+import org.panelwatch.common.json.MalformedJson;
 import org.panelwatch.common.problem.Problem.FieldError;
 import org.panelwatch.common.problem.ProblemException;
 import org.panelwatch.ingest.config.IngestConfig;
@@ -31,6 +34,7 @@ import org.panelwatch.ingest.service.ItemSubmission;
 @ApplicationScoped
 public class ItemRequestReader {
 
+    private static final Logger LOG = Logger.getLogger(ItemRequestReader.class);
     private static final Set<String> NDJSON_TYPES = Set.of("application/x-ndjson", "application/ndjson",
             "application/jsonl", "application/x-jsonlines");
     private static final Pattern LANGUAGE_TAG = Pattern.compile("[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*");
@@ -108,9 +112,12 @@ public class ItemRequestReader {
         try {
             return json.readValue(body);
         } catch (JsonProcessingException e) {
-            throw ProblemException.badRequest("Malformed JSON: " + e.getOriginalMessage());
-        } catch (java.io.IOException e) {
-            throw ProblemException.badRequest("Unreadable body: " + e.getMessage());
+            LOG.debugf(e, "Malformed JSON in a push");
+            throw ProblemException.badRequest("The JSON is malformed: " + MalformedJson.of(e).describe() + ".");
+        } catch (IOException e) {
+            // Not JSON's grammar but its encoding (a UTF-32 body that is not): the reader's words stay in the log.
+            LOG.debugf(e, "Unreadable push body");
+            throw ProblemException.badRequest("The body is not JSON in UTF-8.");
         }
     }
 
@@ -128,7 +135,8 @@ public class ItemRequestReader {
             try {
                 nodes.add(json.readValue(lines[line]));
             } catch (JsonProcessingException e) {
-                throw ProblemException.badRequest("Malformed JSON on line " + (line + 1) + ": " + e.getOriginalMessage());
+                LOG.debugf(e, "Malformed JSON on line %d of an NDJSON push", line + 1);
+                throw ProblemException.badRequest("The JSON is malformed: " + MalformedJson.of(e).describeOnLine(line + 1) + ".");
             }
         }
         return nodes;

@@ -10,11 +10,13 @@ import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import java.util.Comparator;
 import java.util.List;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import org.panelwatch.common.database.DatabaseFailure;
+import org.panelwatch.common.json.MalformedJson;
 
 /** Turns every exception that reaches the REST layer into an {@code application/problem+json} answer. */
 public class ProblemExceptionMappers {
@@ -29,21 +31,33 @@ public class ProblemExceptionMappers {
 
     @ServerExceptionMapper
     public Response mismatchedJson(MismatchedInputException e) {
-        if (String.valueOf(e.getOriginalMessage()).startsWith("Trailing token")) {
-            // A second document after the first (StrictJsonReading): the body is not one JSON value.
-            return response(Problem.of(400, "Malformed JSON", "The body holds more than one JSON value."));
+        String message = String.valueOf(e.getOriginalMessage());
+        if (message.startsWith("Trailing token") || message.startsWith("No content to map")) {
+            // A second document after the first (StrictJsonReading), or none at all: the body is not one JSON value.
+            return malformedJson(e);
         }
+        LOG.debugf(e, "A JSON value of the wrong type in a request body");
         String field = e.getPath().stream()
                 .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
                 .reduce((a, b) -> b.startsWith("[") ? a + b : a + "." + b)
                 .orElse("body");
-        String message = e instanceof InvalidFormatException ? "has the wrong format" : "has the wrong type";
-        return validation(List.of(new Problem.FieldError(null, field, message)));
+        String expectation = e instanceof InvalidFormatException ? "has the wrong format" : "has the wrong type";
+        return validation(List.of(new Problem.FieldError(null, field, expectation)));
     }
 
     @ServerExceptionMapper
     public Response malformedJson(JsonProcessingException e) {
-        return response(Problem.of(400, "Malformed JSON", e.getOriginalMessage()));
+        // The reader's message names its own classes and settings; the client gets the mistake in our words.
+        LOG.debugf(e, "Malformed JSON in a request body");
+        return response(Problem.of(400, "Malformed JSON", "The JSON is malformed: " + MalformedJson.of(e).describe() + "."));
+    }
+
+    @ServerExceptionMapper
+    public Response unreadableParameter(UnreadableParameterException e) {
+        LOG.debugf("Unreadable parameter: %s", e.getMessage());
+        Problem.FieldError error = new Problem.FieldError(null, e.parameter(), e.expectation());
+        return response(new Problem(Problem.typeFor(400), "Bad Request", 400,
+                e.parameter() + " " + e.expectation() + ".", List.of(error)));
     }
 
     @ServerExceptionMapper
@@ -71,11 +85,14 @@ public class ProblemExceptionMappers {
     }
 
     @ServerExceptionMapper
-    public Response webApplication(WebApplicationException e) {
+    public Response webApplication(WebApplicationException e, UriInfo uri) {
         int status = e.getResponse().getStatus();
+        // RESTEasy's messages ("HTTP 404 Not Found") say nothing a client can act on; a 404 from a path id
+        // of the wrong type carries the converter's exception as its cause.
+        LOG.debugf(e, "Answering %d", status);
         Response.StatusType type = Response.Status.fromStatusCode(status);
         String title = type != null ? type.getReasonPhrase() : "HTTP " + status;
-        Response.ResponseBuilder builder = builder(Problem.of(status, title, e.getMessage()));
+        Response.ResponseBuilder builder = builder(Problem.of(status, title, detailOf(status, uri)));
         // 405 must keep its Allow header.
         e.getResponse().getHeaders().forEach((name, values) -> {
             if (!name.equalsIgnoreCase("Content-Type") && !name.equalsIgnoreCase("Content-Length")) {
@@ -85,12 +102,23 @@ public class ProblemExceptionMappers {
         return builder.build();
     }
 
+    private static String detailOf(int status, UriInfo uri) {
+        return switch (status) {
+            case 400 -> "The request cannot be read.";
+            case 404 -> "No resource at " + (uri == null ? "this path" : "/" + uri.getPath().replaceFirst("^/", "")) + ".";
+            case 405 -> "This method is not allowed here; the Allow header lists those that are.";
+            case 406 -> "This resource cannot answer in a media type the Accept header allows.";
+            case 415 -> "This resource does not read that Content-Type; send application/json.";
+            default -> status >= 500 ? "The server failed to answer; see its log." : null;
+        };
+    }
+
     @ServerExceptionMapper
     public Response unexpected(Throwable e) {
         if (DatabaseFailure.of(e).isTransient()) {
             // Not the caller's fault and not a bug: a client that retries after a while succeeds.
-            LOG.warnf("Database unreachable while answering a request: %s", e.getMessage());
-            return toResponse(ProblemException.unavailable("The database is unreachable; try again later.",
+            LOG.warnf("Database unavailable while answering a request (%s): %s", DatabaseFailure.of(e), e.getMessage());
+            return toResponse(ProblemException.unavailable("The database is unavailable for the moment; try again later.",
                     DATABASE_RETRY_AFTER_SECONDS));
         }
         LOG.error("Unexpected error answering a request", e);
