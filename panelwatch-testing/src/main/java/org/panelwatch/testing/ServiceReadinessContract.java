@@ -6,19 +6,34 @@ import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.startsWith;
 
+import io.restassured.RestAssured;
+import io.restassured.path.json.JsonPath;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.ArrayList;
+import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
  * What the contract asks of every service's outside, proven once per service: ready against the
- * real Kafka and PostgreSQL, Flyway owns its schema, the Quarkus endpoints answer, and the HTTP
- * layer's own errors are problem+json. A service's test extends it and names its schema.
+ * real Kafka and PostgreSQL, Flyway owns its schema, the Quarkus endpoints answer, the HTTP layer's
+ * own errors (an unknown path, a request line or headers too long) are problem+json, and the OpenAPI
+ * document says so for every operation. A service's test extends it and names its schema.
  */
 public abstract class ServiceReadinessContract {
+
+    private static final String PROBLEM_JSON = "application/problem+json";
+    /** java.net.http sends a header of any size, where RestAssured's client may refuse to. */
+    private static final HttpClient RAW_HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private static final Set<String> HTTP_METHODS = Set.of("get", "put", "post", "delete", "patch", "head", "options");
 
     /** The schema this service owns. */
     protected abstract String schema();
@@ -56,6 +71,61 @@ public abstract class ServiceReadinessContract {
             }
         }
         assertThat(tables).contains("flyway_schema_history").containsAll(expectedTables());
+    }
+
+    @Test
+    void aRequestLineOverTheLimitIsAProblem() throws Exception {
+        // Vert.x's decoder answered this 414 itself, before any route, with an empty body.
+        HttpResponse<String> answer = send(HttpRequest.newBuilder(uri("/api/v1/no-such-thing?q=" + "a".repeat(6_000))));
+        assertProblem(answer, 414);
+    }
+
+    @Test
+    void headersOverTheLimitAreAProblem() throws Exception {
+        HttpResponse<String> answer = send(HttpRequest.newBuilder(uri("/q/health/live")).header("X-Padding", "x".repeat(30_000)));
+        assertProblem(answer, 431);
+    }
+
+    @Test
+    void everyOperationDocumentsItsProblemAnswers() {
+        Map<String, Map<String, Map<String, Object>>> paths = given().queryParam("format", "json").get("/q/openapi")
+                .then().statusCode(200).extract().jsonPath().getMap("paths");
+        List<String> operations = new ArrayList<>();
+        List<String> undocumented = new ArrayList<>();
+        paths.forEach((path, item) -> item.forEach((method, operation) -> {
+            if (!HTTP_METHODS.contains(method)) {
+                return;
+            }
+            operations.add(method + " " + path);
+            if (!documentsAProblem(operation)) {
+                undocumented.add(method + " " + path);
+            }
+        }));
+        assertThat(operations).isNotEmpty();
+        assertThat((double) (operations.size() - undocumented.size()) / operations.size())
+                .as("share of operations with a problem+json error answer; without: %s", undocumented)
+                .isGreaterThanOrEqualTo(0.9);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static boolean documentsAProblem(Map<String, Object> operation) {
+        Map<String, Map<String, Object>> responses = (Map<String, Map<String, Object>>) operation.getOrDefault("responses", Map.of());
+        return responses.entrySet().stream().anyMatch(r -> r.getKey().matches("[45]\\d\\d")
+                && r.getValue().get("content") instanceof Map<?, ?> content && content.containsKey(PROBLEM_JSON));
+    }
+
+    private static URI uri(String path) {
+        return URI.create(RestAssured.baseURI + ":" + RestAssured.port + path);
+    }
+
+    private static HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
+        return RAW_HTTP.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static void assertProblem(HttpResponse<String> answer, int status) {
+        assertThat(answer.statusCode()).isEqualTo(status);
+        assertThat(answer.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith(PROBLEM_JSON));
+        assertThat(new JsonPath(answer.body()).getInt("status")).isEqualTo(status);
     }
 
     @Test

@@ -76,6 +76,19 @@ final class Params {
         }
     }
 
+    /**
+     * A number from 0 to 1, such as a score. Double.valueOf reads "NaN" and "Infinity" too; NaN is no
+     * number and lies in no range, so the check is written to fail for it ({@code NaN < 0} and
+     * {@code NaN > 1} are both false).
+     */
+    Double fraction(String name, String value) {
+        Double number = number(name, value);
+        if (number != null && !(number >= 0 && number <= 1)) {
+            fail(name, "must be between 0 and 1");
+        }
+        return number;
+    }
+
     int limit(String value) {
         Integer limit = integer("limit", value);
         if (limit == null) {

@@ -118,10 +118,7 @@ public class ReadService {
         Params p = new Params();
         String signalType = p.id("type", type);
         Instant from = Params.instant("since", since);
-        Double min = Params.number("minScore", minScore);
-        if (min != null && (min < 0 || min > 1)) {
-            p.fail("minScore", "must be between 0 and 1");
-        }
+        Double min = p.fraction("minScore", minScore);
         int size = p.limit(limit);
         p.check();
         ItemQueries.Key after = Cursor.decode(cursor);

@@ -214,6 +214,25 @@ class ReadApiTest {
 
     @Test
     @Order(10)
+    void aMinScoreThatIsNoNumberIsRefusedNamingIt() {
+        // Double.valueOf reads them all, and NaN passed the old range check (NaN < 0 and NaN > 1 are both false).
+        for (String notANumber : List.of("NaN", "Infinity", "-Infinity")) {
+            JsonPath problem = expectProblem(reader().queryParam("minScore", notANumber).get("/api/v1/signals"), 422);
+            assertThat(problem.getList("errors.field")).as(notANumber).containsExactly("minScore");
+        }
+    }
+
+    @Test
+    @Order(10)
+    void anUnreadableLimitIsA400NamingIt() {
+        for (String path : List.of("/api/v1/items", "/api/v1/signals")) {
+            JsonPath problem = expectProblem(reader().queryParam("limit", "abc").get(path), 400);
+            assertThat(problem.getString("detail")).as(path).contains("limit");
+        }
+    }
+
+    @Test
+    @Order(10)
     void whatPostgresCannotHoldIsA400NotA500() {
         // java.time parses the year one billion; timestamptz ends in 294276 AD.
         expectProblem(reader().queryParam("since", "+999999999-12-31T23:59:59Z").get("/api/v1/items"), 400);

@@ -145,6 +145,29 @@ class ItemResourceTest {
     }
 
     @Test
+    void malformedJsonIsExplainedWithoutTheReadersInside() {
+        Map<String, String> bodies = Map.of(
+                "[".repeat(5_000) + "]".repeat(5_000), "the JSON is nested deeper than",
+                "{\"title\": \"t\", \"body\": NaN}", "NaN is not a number JSON allows",
+                "{\n  \"title\": \"t\",\n  \"body\" x\n}", "line 3, column 10: unexpected character 'x'");
+        bodies.forEach((body, explanation) -> {
+            for (String type : List.of("application/json", "application/x-ndjson")) {
+                String ndjsonBody = type.equals("application/json") ? body : body.replace("\n", " ");
+                String detail = given().auth().oauth2(INGEST_KEY).contentType(type)
+                        .body(ndjsonBody.getBytes(StandardCharsets.UTF_8))
+                        .when().post("/api/v1/items")
+                        .then().statusCode(400).contentType(startsWith("application/problem+json"))
+                        .extract().body().asString();
+                assertThat(detail).as(type).doesNotContain("StreamReadConstraints", "JsonReadFeature", "com.fasterxml",
+                        "java.", "Exception", "`");
+                if (type.equals("application/json")) {
+                    assertThat(detail).contains(explanation);
+                }
+            }
+        });
+    }
+
+    @Test
     void malformedJsonIs400() {
         given().auth().oauth2(INGEST_KEY).contentType(ContentType.JSON).body("{\"title\": \"x\", ")
                 .when().post("/api/v1/items")
