@@ -8,6 +8,7 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.panelwatch.alert.support.AlertTestSupport;
 import org.panelwatch.alert.support.GreenMailServer;
@@ -27,9 +28,15 @@ class QueryParameterTest {
     private static String key;
 
     @BeforeAll
-    static void subscriber() throws Exception {
+    static void clean() throws Exception {
         AlertTestSupport.resetOnce();
-        key = AlertTestSupport.subscriber("Query parameters").apiKey();
+    }
+
+    @BeforeEach
+    void subscriber() {
+        if (key == null) {
+            key = AlertTestSupport.subscriber("Query parameters").apiKey();
+        }
     }
 
     @Test
