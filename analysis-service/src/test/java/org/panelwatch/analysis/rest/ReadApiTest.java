@@ -233,6 +233,21 @@ class ReadApiTest {
 
     @Test
     @Order(10)
+    void aMalformedBodyIsExplainedWithoutTheReadersInside() {
+        Map<String, String> bodies = Map.of(
+                "{\"body\": NaN}", "line 1, column 13: NaN is not a number JSON allows",
+                "[".repeat(5_000) + "]".repeat(5_000), "the JSON is nested deeper than 1000 levels",
+                "{\n\"body\" \"x\"}", "line 2, column 8: unexpected character '\"'");
+        bodies.forEach((body, explanation) -> {
+            String detail = expectProblem(reader().contentType("application/json").body(body).post("/api/v1/analyze"), 400)
+                    .getString("detail");
+            assertThat(detail).contains(explanation)
+                    .doesNotContain("StreamReadConstraints", "JsonReadFeature", "com.fasterxml", "java.", "Exception", "`");
+        });
+    }
+
+    @Test
+    @Order(10)
     void whatPostgresCannotHoldIsA400NotA500() {
         // java.time parses the year one billion; timestamptz ends in 294276 AD.
         expectProblem(reader().queryParam("since", "+999999999-12-31T23:59:59Z").get("/api/v1/items"), 400);

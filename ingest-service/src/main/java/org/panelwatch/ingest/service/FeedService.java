@@ -143,7 +143,8 @@ public class FeedService {
                 outcome = PollOutcome.error(e.problem().detail());
             } catch (RuntimeException e) {
                 LOG.errorf(e, "Polling feed %s failed unexpectedly", id);
-                outcome = PollOutcome.error("Internal error: " + e.getClass().getSimpleName());
+                // The exception's class and message describe the service, not the feed: they stay in the log.
+                outcome = PollOutcome.error("The poll failed inside the ingest service; its log says why.");
             }
             record(id, outcome, etag, lastModified);
             return outcome;
