@@ -236,7 +236,8 @@ class ReadApiTest {
     void aMalformedBodyIsExplainedWithoutTheReadersInside() {
         Map<String, String> bodies = Map.of(
                 "{\"body\": NaN}", "line 1, column 13: NaN is not a number JSON allows",
-                "[".repeat(5_000) + "]".repeat(5_000), "the JSON is nested deeper than 1000 levels",
+                // Inside a field the request does not know: a root array would be refused as the wrong type first.
+                "{\"x\": " + "[".repeat(5_000) + "]".repeat(5_000) + ", \"body\": \"a\"}", "the JSON is nested deeper than 1000 levels",
                 "{\n\"body\" \"x\"}", "line 2, column 8: unexpected character '\"'");
         bodies.forEach((body, explanation) -> {
             String detail = expectProblem(reader().contentType("application/json").body(body).post("/api/v1/analyze"), 400)

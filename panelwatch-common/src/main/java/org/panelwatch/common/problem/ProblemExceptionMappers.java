@@ -86,6 +86,10 @@ public class ProblemExceptionMappers {
 
     @ServerExceptionMapper
     public Response webApplication(WebApplicationException e, UriInfo uri) {
+        if (e.getCause() instanceof JsonProcessingException json) {
+            // Quarkus's JSON body reader wraps the parser's failure in a bare 400.
+            return json instanceof MismatchedInputException mismatched ? mismatchedJson(mismatched) : malformedJson(json);
+        }
         int status = e.getResponse().getStatus();
         // RESTEasy's messages ("HTTP 404 Not Found") say nothing a client can act on; a 404 from a path id
         // of the wrong type carries the converter's exception as its cause.
