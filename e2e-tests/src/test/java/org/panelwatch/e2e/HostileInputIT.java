@@ -389,7 +389,7 @@ class HostileInputIT {
     @Order(7)
     void webhooksToLinkLocalAndMetadataAddressesAreRefusedEvenWherePrivateAddressesAreAllowed() {
         // The local stack allows private addresses (its receivers live on loopback, as this test's does);
-        // prod refuses every non-public address, as alert-service's WebhookAddressPolicyTest proves.
+        // prod refuses every non-public address, as alert-service's WebhookAddressProductionTest proves.
         List<String> violations = new ArrayList<>();
         Door create = door("alert", stack.alertUrl(), subscriber.apiKey(), "POST", "/api/v1/subscriptions");
         Door update = door("alert", stack.alertUrl(), subscriber.apiKey(), "PUT", "/api/v1/subscriptions/{id}");

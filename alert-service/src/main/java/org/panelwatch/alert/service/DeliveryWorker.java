@@ -139,7 +139,11 @@ public class DeliveryWorker {
             }
             inFlight.incrementAndGet();
             sender.send(d).whenComplete((result, failure) -> {
-                SendResult r = failure == null ? result : SendResult.failed(null, String.valueOf(failure), 0, null);
+                // The sender answers every failure itself; this is a bug's way out, told in the same words.
+                if (failure != null) {
+                    LOG.errorf(failure, "Sending delivery %s failed unexpectedly", d.id());
+                }
+                SendResult r = failure == null ? result : SendResult.failed(null, ChannelSender.UNREACHABLE, 0, null);
                 finished.add(new Finished(d, r, Instant.now()));
                 inFlight.decrementAndGet();
                 wake();

@@ -3,8 +3,6 @@ package org.panelwatch.alert.service;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
@@ -43,20 +41,20 @@ public class SubscriptionService {
     private final SubscriberRepository subscribers;
     private final DeliveryRepository deliveries;
     private final Vocabulary vocabulary;
-    private final WebhookAddressPolicy addressPolicy;
+    private final WebhookDestinations webhookDestinations;
     private final ChannelSender sender;
     private final AlertMessages messages;
     private final DigestPeriods periods;
     private final Clock clock = Clock.systemUTC();
 
     public SubscriptionService(SubscriptionRepository subscriptions, SubscriberRepository subscribers,
-            DeliveryRepository deliveries, Vocabulary vocabulary, WebhookAddressPolicy addressPolicy, ChannelSender sender,
+            DeliveryRepository deliveries, Vocabulary vocabulary, WebhookDestinations webhookDestinations, ChannelSender sender,
             AlertMessages messages, DigestPeriods periods) {
         this.subscriptions = subscriptions;
         this.subscribers = subscribers;
         this.deliveries = deliveries;
         this.vocabulary = vocabulary;
-        this.addressPolicy = addressPolicy;
+        this.webhookDestinations = webhookDestinations;
         this.sender = sender;
         this.messages = messages;
         this.periods = periods;
@@ -197,23 +195,7 @@ public class SubscriptionService {
         if (url == null || url.isBlank()) {
             return Optional.of("is required");
         }
-        URI uri;
-        try {
-            uri = new URI(url);
-        } catch (URISyntaxException e) {
-            return Optional.of("is not a URL");
-        }
-        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-        if (!uri.isAbsolute() || !(scheme.equals("http") || scheme.equals("https")) || uri.getHost() == null) {
-            return Optional.of("must be an absolute http(s) URL with a host");
-        }
-        if (uri.getUserInfo() != null) {
-            return Optional.of("must not carry credentials");
-        }
-        if (uri.getPort() == 0 || uri.getPort() > 65_535) {
-            return Optional.of("has no valid port");
-        }
-        return addressPolicy.refusal(uri);
+        return webhookDestinations.problem(url);
     }
 
     private static String modeOf(SubscriptionDraft d) {

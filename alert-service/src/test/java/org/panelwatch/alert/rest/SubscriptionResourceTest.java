@@ -218,6 +218,58 @@ class SubscriptionResourceTest {
         assertThat(message.getSubject()).startsWith("[TEST]");
     }
 
+    /**
+     * The test alert answers in a few fixed sentences: a closed port and a port where something other
+     * than HTTP listens read the same, so {@code /test} cannot map which ports of a host are open.
+     */
+    @Test
+    void theTestAlertTellsFailuresInFixedWordsThatDoNotTellOpenPortsFromClosedOnes() throws Exception {
+        Created ivo = AlertTestSupport.subscriber("Ivo");
+        int closed;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getByName("127.0.0.1"))) {
+            closed = socket.getLocalPort();
+        }
+        try (java.net.ServerSocket notHttp = new java.net.ServerSocket(0, 5, java.net.InetAddress.getByName("127.0.0.1"))) {
+            Thread banner = new Thread(() -> {
+                while (!notHttp.isClosed()) {
+                    try (java.net.Socket s = notHttp.accept()) {
+                        s.getOutputStream().write("SSH-2.0-OpenSSH_9.6\r\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                    } catch (java.io.IOException e) {
+                        return;
+                    }
+                }
+            });
+            banner.setDaemon(true);
+            banner.start();
+            for (int port : new int[] {closed, notHttp.getLocalPort()}) {
+                String id = AlertTestSupport.webhookSubscription(ivo.apiKey(), "http://127.0.0.1:" + port + "/hook",
+                        AlertTestSupport.uniqueWord(), "immediate").id();
+                given().auth().oauth2(ivo.apiKey()).post("/api/v1/subscriptions/" + id + "/test").then().statusCode(200)
+                        .body("status", is("failed")).body("statusCode", nullValue())
+                        .body("error", is("the receiver could not be reached"));
+                given().auth().oauth2(ivo.apiKey()).get("/api/v1/deliveries?subscriptionId=" + id).then().statusCode(200)
+                        .body("items[0].attempts[0].error", is("the receiver could not be reached"));
+            }
+        }
+        String busy = WebhookReceiver.get().endpoint(503);
+        String id = AlertTestSupport.webhookSubscription(ivo.apiKey(), busy, AlertTestSupport.uniqueWord(), "immediate").id();
+        given().auth().oauth2(ivo.apiKey()).post("/api/v1/subscriptions/" + id + "/test").then().statusCode(200)
+                .body("status", is("failed")).body("statusCode", is(503)).body("error", is("the receiver answered HTTP 503"));
+    }
+
+    /** The test profile allows private addresses; metadata and link-local ones stay refused in every form. */
+    @Test
+    void webhooksAtMetadataOrLinkLocalAddressesAreRefusedInEveryFormWherePrivateAddressesAreAllowed() {
+        Created jan = AlertTestSupport.subscriber("Jan");
+        for (String url : List.of("http://[64:ff9b::169.254.169.254]/latest/meta-data/", "http://[::169.254.169.254]/",
+                "http://[64:ff9b:1::a00:5]/", "http://192.0.0.8/", "http://[2001:0:a00:5::]/", "http://[2002:a9fe:a9fe::]/",
+                "http://[::ffff:0:a9fe:a9fe]/", "http://169.254.169.254/", "http://[fd00:ec2::254]/")) {
+            given().auth().oauth2(jan.apiKey()).contentType(ContentType.JSON)
+                    .body(Map.of("name", "hook", "channel", Map.of("type", "webhook", "url", url)))
+                    .post("/api/v1/subscriptions").then().statusCode(422).body("errors.field", containsInAnyOrder("channel.url"));
+        }
+    }
+
     private static String recipient(MimeMessage m) {
         try {
             return m.getAllRecipients()[0].toString();

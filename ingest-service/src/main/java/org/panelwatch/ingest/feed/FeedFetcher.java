@@ -2,35 +2,32 @@ package org.panelwatch.ingest.feed;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.ByteBuffer;
 import java.time.Duration;
-import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Flow;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.zip.GZIPInputStream;
+import org.jboss.logging.Logger;
+import org.panelwatch.common.outbound.GuardedHttpClient;
+import org.panelwatch.common.outbound.OutboundFailure;
+import org.panelwatch.common.outbound.OutboundRequest;
+import org.panelwatch.common.outbound.OutboundResponse;
 import org.panelwatch.ingest.config.IngestConfig;
 
 /**
  * Fetches a feed the way a polite aggregator does: conditional GET (RFC 9110 section 13.1:
- * If-None-Match, If-Modified-Since), gzip, a bounded number of redirects each checked against the
- * URL policy, one deadline for the whole fetch, and a size limit on the body before and after
- * decompression.
+ * If-None-Match, If-Modified-Since), gzip, a bounded number of redirects, one deadline for the whole
+ * fetch, and a size limit on the body before and after decompression. Every hop goes through the
+ * {@link GuardedHttpClient}, so each address connected, the first and every redirect's, is one the
+ * address policy has just allowed.
  */
 @ApplicationScoped
 public class FeedFetcher {
 
+    private static final Logger LOG = Logger.getLogger(FeedFetcher.class);
     private static final String ACCEPT = "application/rss+xml, application/atom+xml, application/rdf+xml, "
             + "application/xml;q=0.9, text/xml;q=0.9, */*;q=0.5";
 
@@ -39,34 +36,24 @@ public class FeedFetcher {
     }
 
     private final IngestConfig.Feeds config;
-    private final FeedUrlPolicy policy;
-    private final HttpClient client;
+    private final GuardedHttpClient client;
 
-    public FeedFetcher(IngestConfig config, FeedUrlPolicy policy) {
+    public FeedFetcher(IngestConfig config, GuardedHttpClient client) {
         this.config = config.feeds();
-        this.policy = policy;
-        this.client = HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1)
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .connectTimeout(this.config.fetchTimeout())
-                .build();
+        this.client = client;
     }
 
     public Fetched fetch(String url, String etag, String lastModified) throws FeedFetchException {
         long deadline = System.nanoTime() + config.fetchTimeout().toNanos();
         URI target = URI.create(url);
         for (int hop = 0; hop <= config.maxRedirects(); hop++) {
-            String refusal = policy.refusal(target.toString());
-            if (refusal != null) {
-                throw new FeedFetchException("URL " + target + " " + refusal);
-            }
-            HttpResponse<byte[]> response = send(request(target, etag, lastModified, deadline), deadline);
-            int status = response.statusCode();
+            OutboundResponse response = send(request(target, etag, lastModified, deadline));
+            int status = response.status();
             if (status == 304) {
                 return new Fetched(true, null, etag, lastModified);
             }
             if (status == 301 || status == 302 || status == 303 || status == 307 || status == 308) {
-                String location = response.headers().firstValue("Location")
+                String location = response.header("Location")
                         .orElseThrow(() -> new FeedFetchException("HTTP " + status + " without Location"));
                 target = target.resolve(location.trim());
                 continue;
@@ -75,55 +62,53 @@ public class FeedFetcher {
                 throw new FeedFetchException("HTTP " + status + " from " + target);
             }
             byte[] body = decoded(response);
-            return new Fetched(false, body,
-                    response.headers().firstValue("ETag").orElse(null),
-                    response.headers().firstValue("Last-Modified").orElse(null));
+            return new Fetched(false, body, response.header("ETag").orElse(null), response.header("Last-Modified").orElse(null));
         }
         throw new FeedFetchException("More than " + config.maxRedirects() + " redirects");
     }
 
-    private HttpRequest request(URI target, String etag, String lastModified, long deadline) throws FeedFetchException {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(target)
-                .GET()
-                .timeout(remaining(deadline))
-                .header("Accept", ACCEPT)
-                .header("Accept-Encoding", "gzip")
-                .header("User-Agent", config.userAgent());
+    private OutboundRequest request(URI target, String etag, String lastModified, long deadline) throws FeedFetchException {
+        OutboundRequest request = OutboundRequest.get(target, remaining(deadline), config.maxFeedBytes())
+                .withHeader("Accept", ACCEPT)
+                .withHeader("Accept-Encoding", "gzip")
+                .withHeader("User-Agent", config.userAgent());
         if (etag != null) {
-            builder.header("If-None-Match", etag);
+            request = request.withHeader("If-None-Match", etag);
         }
         if (lastModified != null) {
-            builder.header("If-Modified-Since", lastModified);
+            request = request.withHeader("If-Modified-Since", lastModified);
         }
-        return builder.build();
+        return request;
     }
 
-    private HttpResponse<byte[]> send(HttpRequest request, long deadline) throws FeedFetchException {
-        CompletableFuture<HttpResponse<byte[]>> future =
-                client.sendAsync(request, info -> new LimitedBody(config.maxFeedBytes()));
+    private OutboundResponse send(OutboundRequest request) throws FeedFetchException {
+        CompletableFuture<OutboundResponse> exchange = client.send(request); // ends by request.timeout()
         try {
-            return future.get(remaining(deadline).toNanos(), TimeUnit.NANOSECONDS);
-        } catch (TimeoutException e) {
-            future.cancel(true);
-            throw new FeedFetchException("Timed out after " + config.fetchTimeout().toSeconds() + " s");
+            return exchange.get();
         } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            for (Throwable c = cause; c != null; c = c.getCause()) {
-                if (c instanceof FeedTooLarge) {
-                    throw new FeedFetchException(c.getMessage());
-                }
+            if (!(e.getCause() instanceof OutboundFailure failure)) {
+                throw new FeedFetchException("Could not fetch " + request.uri(), e.getCause());
             }
-            throw new FeedFetchException("Could not fetch " + request.uri() + ": "
-                    + (cause.getMessage() != null ? cause.getMessage() : cause.getClass().getSimpleName()), cause);
+            throw switch (failure.kind()) {
+                case NOT_ALLOWED -> new FeedFetchException("URL " + request.uri() + " is not allowed: " + failure.getMessage());
+                case TIMED_OUT -> new FeedFetchException("Timed out after " + config.fetchTimeout().toSeconds() + " s");
+                case TOO_LARGE -> new FeedFetchException("Feed larger than " + config.maxFeedBytes() + " bytes");
+                case UNRESOLVED -> new FeedFetchException("Could not fetch " + request.uri() + ": the host does not resolve");
+                case UNREACHABLE -> {
+                    // Refused, reset and unreachable read alike, so a feed URL cannot map which ports are open.
+                    LOG.infof("Fetching %s failed: %s", request.uri(), failure.getMessage());
+                    yield new FeedFetchException("Could not fetch " + request.uri() + ": no connection, or it broke off", failure);
+                }
+            };
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            future.cancel(true);
+            exchange.cancel(true);
             throw new FeedFetchException("Interrupted");
         }
     }
 
-    private byte[] decoded(HttpResponse<byte[]> response) throws FeedFetchException {
-        String encoding = response.headers().firstValue("Content-Encoding").orElse("identity").trim().toLowerCase(Locale.ROOT);
+    private byte[] decoded(OutboundResponse response) throws FeedFetchException {
+        String encoding = response.header("Content-Encoding").orElse("identity").trim().toLowerCase(Locale.ROOT);
         if (encoding.equals("identity") || encoding.isEmpty()) {
             return response.body();
         }
@@ -147,61 +132,5 @@ public class FeedFetcher {
             throw new FeedFetchException("Timed out");
         }
         return Duration.ofNanos(nanos);
-    }
-
-    private static final class FeedTooLarge extends IOException {
-        FeedTooLarge(long limit) {
-            super("Feed larger than " + limit + " bytes");
-        }
-    }
-
-    /** Collects the body, and gives up (cancelling the download) once it passes the limit. */
-    private static final class LimitedBody implements HttpResponse.BodySubscriber<byte[]> {
-        private final long limit;
-        private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-        private final CompletableFuture<byte[]> result = new CompletableFuture<>();
-        private Flow.Subscription subscription;
-
-        LimitedBody(long limit) {
-            this.limit = limit;
-        }
-
-        @Override
-        public CompletionStage<byte[]> getBody() {
-            return result;
-        }
-
-        @Override
-        public void onSubscribe(Flow.Subscription subscription) {
-            this.subscription = subscription;
-            subscription.request(Long.MAX_VALUE);
-        }
-
-        @Override
-        public void onNext(List<ByteBuffer> buffers) {
-            if (result.isDone()) {
-                return;
-            }
-            for (ByteBuffer buffer : buffers) {
-                if (out.size() + (long) buffer.remaining() > limit) {
-                    subscription.cancel();
-                    result.completeExceptionally(new FeedTooLarge(limit));
-                    return;
-                }
-                byte[] bytes = new byte[buffer.remaining()];
-                buffer.get(bytes);
-                out.write(bytes, 0, bytes.length);
-            }
-        }
-
-        @Override
-        public void onError(Throwable error) {
-            result.completeExceptionally(error);
-        }
-
-        @Override
-        public void onComplete() {
-            result.complete(out.toByteArray());
-        }
     }
 }

@@ -13,13 +13,13 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 import org.jboss.logging.Logger;
+import org.panelwatch.common.outbound.DestinationGuard;
 import org.panelwatch.common.problem.Problem.FieldError;
 import org.panelwatch.common.problem.ProblemException;
 import org.panelwatch.ingest.config.IngestConfig;
 import org.panelwatch.ingest.feed.FeedFetchException;
 import org.panelwatch.ingest.feed.FeedFetcher;
 import org.panelwatch.ingest.feed.FeedParser;
-import org.panelwatch.ingest.feed.FeedUrlPolicy;
 import org.panelwatch.ingest.mapping.FeedEntryMapper;
 import org.panelwatch.ingest.messaging.Traceparent;
 import org.panelwatch.ingest.repository.Feed;
@@ -41,18 +41,18 @@ public class FeedService {
     private final FeedRepository feeds;
     private final FeedFetcher fetcher;
     private final FeedParser parser;
-    private final FeedUrlPolicy policy;
+    private final DestinationGuard destinations;
     private final ItemIngestService ingest;
     private final IngestConfig.Feeds config;
     /** One poll per feed at a time: a manual poll waits for a scheduled one of the same feed. */
     private final Map<UUID, ReentrantLock> polling = new ConcurrentHashMap<>();
 
-    public FeedService(FeedRepository feeds, FeedFetcher fetcher, FeedParser parser, FeedUrlPolicy policy,
+    public FeedService(FeedRepository feeds, FeedFetcher fetcher, FeedParser parser, DestinationGuard destinations,
             ItemIngestService ingest, IngestConfig config) {
         this.feeds = feeds;
         this.fetcher = fetcher;
         this.parser = parser;
-        this.policy = policy;
+        this.destinations = destinations;
         this.ingest = ingest;
         this.config = config.feeds();
     }
@@ -66,9 +66,10 @@ public class FeedService {
         } else if (cleanUrl.length() > MAX_URL) {
             errors.add(new FieldError(null, "url", "must be at most " + MAX_URL + " characters"));
         } else {
-            String refusal = policy.refusal(cleanUrl);
-            if (refusal != null) {
-                errors.add(new FieldError(null, "url", refusal));
+            // A host that does not resolve now passes: the poll reports it, and the fetch checks again.
+            DestinationGuard.Check check = destinations.check(cleanUrl);
+            if (check.refused()) {
+                errors.add(new FieldError(null, "url", check.reason()));
             }
         }
         if (name != null && name.strip().length() > MAX_NAME) {

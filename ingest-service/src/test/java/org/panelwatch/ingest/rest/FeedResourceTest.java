@@ -225,6 +225,36 @@ class FeedResourceTest {
         given().auth().oauth2("dev-reader-key").get("/api/v1/feeds").then().statusCode(403);
     }
 
+    /**
+     * The test profile allows private addresses (the feeds here live on loopback); metadata, link-local
+     * and broadcast addresses stay refused, also where an IPv6 form carries them.
+     */
+    @Test
+    void feedUrlsAtMetadataOrLinkLocalAddressesAreRefusedInEveryFormWherePrivateAddressesAreAllowed() {
+        for (String url : List.of("http://[64:ff9b::169.254.169.254]/latest/meta-data/", "http://[::169.254.169.254]/",
+                "http://[64:ff9b:1::a00:5]/", "http://192.0.0.8/", "http://[2001:0:a00:5::]/",
+                "http://[2002:a9fe:a9fe::]/", "http://[::ffff:0:a9fe:a9fe]/", "http://169.254.169.254/latest/meta-data/",
+                "http://metadata.google.internal/computeMetadata/v1/", "http://[fd00:ec2::254]/", "http://100.100.100.200/")) {
+            given().auth().oauth2(INGEST_KEY).contentType(ContentType.JSON)
+                    .body(Map.of("url", url, "name", "metadata", "pollIntervalSeconds", 3600))
+                    .when().post("/api/v1/feeds")
+                    .then().statusCode(422).contentType(startsWith("application/problem+json"))
+                    .body("errors.field", containsInAnyOrder("url"))
+                    .body("errors[0].message", org.hamcrest.Matchers.containsString("not allowed"));
+        }
+    }
+
+    @Test
+    void aRedirectToARefusedAddressEndsThePollBeforeAnyConnection() {
+        String path = "/" + run + "/to-metadata";
+        server.stubFor(get(urlEqualTo(path)).willReturn(aResponse().withStatus(302)
+                .withHeader("Location", "http://[64:ff9b::a9fe:a9fe]/latest/meta-data/")));
+        String id = createFeed(path, "Redirect to metadata");
+        poll(id).body("status", is("error")).body("new", is(0))
+                .body("error", org.hamcrest.Matchers.allOf(org.hamcrest.Matchers.containsString("not allowed"),
+                        org.hamcrest.Matchers.containsString("169.254.169.254")));
+    }
+
     private String stub(String name, com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder response) {
         String path = "/" + run + "/" + name;
         server.stubFor(get(urlEqualTo(path)).willReturn(response));

@@ -20,7 +20,7 @@ import org.panelwatch.ingest.support.RawTopic;
 import org.panelwatch.testing.KafkaBroker;
 import org.panelwatch.testing.TestDatabase;
 
-/** The only test profile of the module: the raw-news producer points at a port where no broker listens. */
+/** A test profile of its own: the raw-news producer points at a port where no broker listens. */
 @QuarkusTest
 @TestProfile(KafkaDownTest.NoBroker.class)
 @QuarkusTestResource(KafkaBroker.class)
