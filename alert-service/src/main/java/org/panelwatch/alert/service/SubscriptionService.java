@@ -125,7 +125,7 @@ public class SubscriptionService {
     public TestResult sendTest(Caller caller, UUID id) {
         Subscription s = get(caller, id);
         Instant now = clock.instant();
-        String deliveryId = SignalIntake.newWebhookId();
+        String deliveryId = WebhookIds.next();
         String body = messages.testBody(s.id(), now);
         QuarkusTransaction.requiringNew().run(() -> deliveries.insertAll(List.of(new NewDelivery(deliveryId, s.id(),
                 s.subscriberId(), null, Delivery.KIND_TEST, body, now.plusSeconds(365L * 24 * 3600)))));
