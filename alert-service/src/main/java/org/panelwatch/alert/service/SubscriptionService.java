@@ -142,7 +142,8 @@ public class SubscriptionService {
         if (d.subscriberId() == null) {
             if (creating && caller.isAdmin()) {
                 // A subscription nobody owns is matched and delivered but no subscriber can see or manage it.
-                throw ProblemException.validation(List.of(error("subscriberId", "is required when an admin creates a subscription")));
+                throw ProblemException.validation(
+                        List.of(error("subscriberId", "is required when an admin creates a subscription")));
             }
             return;
         }
