@@ -23,7 +23,8 @@ import org.panelwatch.alert.rest.constraint.Name;
  */
 public final class ApiObjects {
 
-    private static final String MODES = Subscription.IMMEDIATE + "|" + Subscription.DIGEST_HOURLY + "|" + Subscription.DIGEST_DAILY;
+    private static final String MODES =
+            Subscription.IMMEDIATE + "|" + Subscription.DIGEST_HOURLY + "|" + Subscription.DIGEST_DAILY;
 
     private ApiObjects() {
     }

@@ -62,7 +62,8 @@ public class SubscriptionResource {
     @PUT
     @Path("{id}")
     @Consumes(MediaType.APPLICATION_JSON)
-    public SubscriptionView update(@PathParam("id") UUID id, @Valid @NotNull(message = "is required") SubscriptionRequest request) {
+    public SubscriptionView update(@PathParam("id") UUID id,
+            @Valid @NotNull(message = "is required") SubscriptionRequest request) {
         return mapper.view(subscriptions.update(Callers.of(identity), id, mapper.draft(request)), false);
     }
 

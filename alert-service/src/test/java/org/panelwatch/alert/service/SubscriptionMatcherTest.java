@@ -38,9 +38,9 @@ class SubscriptionMatcherTest {
         for (int round = 0; round < 20; round++) {
             StringBuilder text = new StringBuilder();
             while (text.length() < 20_000) {
-                text.append(random.nextInt(400) == 0
-                        ? subscriptions.get(random.nextInt(SUBSCRIPTIONS)).filter().keywords().get(random.nextInt(KEYWORDS_PER_FILTER))
-                        : word(random)).append(random.nextBoolean() ? " " : ", ");
+                List<String> someKeywords = subscriptions.get(random.nextInt(SUBSCRIPTIONS)).filter().keywords();
+                text.append(random.nextInt(400) == 0 ? someKeywords.get(random.nextInt(KEYWORDS_PER_FILTER)) : word(random))
+                        .append(random.nextBoolean() ? " " : ", ");
             }
             SignalEvent signal = signal(text.toString());
             FoldedText folded = FoldedText.of(signal.title(), signal.text());

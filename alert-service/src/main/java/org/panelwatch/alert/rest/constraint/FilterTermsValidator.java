@@ -7,6 +7,7 @@ import jakarta.validation.ConstraintValidatorContext;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
 import org.panelwatch.alert.config.AlertConfig;
@@ -72,13 +73,17 @@ public class FilterTermsValidator implements ConstraintValidator<FilterTerms, Li
         }
         return switch (kind) {
             case SIGNAL_TYPE -> vocabulary.isSignalType(term) ? Optional.empty()
-                    : Optional.of("is not a signal type (known: " + String.join(", ", new TreeSet<>(vocabulary.signalTypes())) + ")");
+                    : Optional.of("is not a signal type (known: " + known(vocabulary.signalTypes()) + ")");
             case TOPIC -> vocabulary.isTopic(term) ? Optional.empty()
-                    : Optional.of("is not a topic id (known: " + String.join(", ", new TreeSet<>(vocabulary.topics())) + ")");
+                    : Optional.of("is not a topic id (known: " + known(vocabulary.topics()) + ")");
             case KEYWORD -> keywordProblem(term);
             case LANGUAGE -> LANGUAGE.matcher(term.toLowerCase(Locale.ROOT)).matches() ? Optional.empty()
                     : Optional.of("is not an ISO 639 language code");
         };
+    }
+
+    private static String known(Set<String> terms) {
+        return String.join(", ", new TreeSet<>(terms));
     }
 
     private Optional<String> keywordProblem(String keyword) {
