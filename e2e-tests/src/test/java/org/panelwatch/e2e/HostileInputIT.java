@@ -566,8 +566,15 @@ class HostileInputIT {
         statuses.computeIfAbsent(answer.status(), k -> new AtomicInteger()).incrementAndGet();
     }
 
-    /** Keeps the ids of pushed items whose title was SQL, to check later that they were stored verbatim. */
+    /**
+     * Keeps the ids of pushed items whose title was SQL, to check later that they were stored verbatim, and
+     * deletes at once every subscription a hostile value created: a subscriber may have only so many
+     * (panelwatch.alert.limits.subscriptions-per-subscriber), and the later tests create theirs.
+     */
     private void remember(Door door, Answer answer, String field, FieldValue value) {
+        if (door.method().equals("POST") && door.path().startsWith("/api/v1/subscriptions") && answer.status() == 201) {
+            alerts.unsubscribe(subscriber, readId(answer));
+        }
         if (door.path().startsWith("/api/v1/items") && answer.status() == 202) {
             readTree(answer.body()).path("items").forEach(i -> acknowledgedItems.add(i.path("id").asText()));
         }

@@ -2,6 +2,7 @@ package org.panelwatch.alert.config;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import jakarta.validation.constraints.Positive;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -17,6 +18,8 @@ public interface AlertConfig {
     Digest digest();
 
     Email email();
+
+    Limits limits();
 
     /**
      * How long processed signal ids are kept for recognising redeliveries; longer than the signals topic's
@@ -88,5 +91,52 @@ public interface AlertConfig {
         String from();
 
         Optional<String> subjectPrefix();
+    }
+
+    /**
+     * How much one subscriber may ask for. Every keyword of every active subscription becomes part of one
+     * matching automaton (about 200 bytes of heap per keyword character, rebuilt when subscriptions change),
+     * so keywords per filter x keyword length x subscriptions per subscriber bounds what one subscriber adds:
+     * 50 x 64 x 50 = 160,000 characters, about 32 MB, at the defaults.
+     */
+    interface Limits {
+        /** Subscriber and subscription names. */
+        @WithDefault("200")
+        @Positive
+        int nameLength();
+
+        @WithDefault("50")
+        @Positive
+        int keywordsPerFilter();
+
+        @WithDefault("64")
+        @Positive
+        int keywordLength();
+
+        @WithDefault("20")
+        @Positive
+        int topicsPerFilter();
+
+        @WithDefault("10")
+        @Positive
+        int signalTypesPerFilter();
+
+        @WithDefault("20")
+        @Positive
+        int languagesPerFilter();
+
+        /** Webhook URLs; 2,048 is what browsers and most servers reliably handle. */
+        @WithDefault("2048")
+        @Positive
+        int urlLength();
+
+        /** E-mail addresses; RFC 5321 section 4.5.3.1.3 allows a path of 256 octets, 254 without the brackets. */
+        @WithDefault("254")
+        @Positive
+        int emailLength();
+
+        @WithDefault("50")
+        @Positive
+        int subscriptionsPerSubscriber();
     }
 }

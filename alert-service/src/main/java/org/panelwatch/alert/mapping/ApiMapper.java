@@ -25,15 +25,12 @@ public class ApiMapper {
     }
 
     public SubscriptionDraft draft(SubscriptionRequest r) {
-        if (r == null) {
-            return new SubscriptionDraft(null, null, null, null, null, null, null, null, null, null, null, null, false);
-        }
         var c = r.channel();
         var f = r.filter();
         return new SubscriptionDraft(r.name(), c == null ? null : c.type(), c == null ? null : c.url(),
                 c == null ? null : c.address(), f == null ? null : f.signalTypes(), f == null ? null : f.topics(),
                 f == null ? null : f.minScore(), f == null ? null : f.keywords(), f == null ? null : f.languages(),
-                r.mode(), r.active(), r.subscriberId(), c != null);
+                r.mode(), r.active(), r.subscriberId());
     }
 
     public SubscriptionView view(Subscription s, boolean withSecret) {

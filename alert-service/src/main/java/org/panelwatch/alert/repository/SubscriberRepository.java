@@ -64,4 +64,22 @@ public class SubscriberRepository {
             throw new IllegalStateException("could not read subscriber", e);
         }
     }
+
+    /**
+     * Locks the subscriber's row until the transaction ends and answers whether it exists. Creations for one
+     * subscriber then run one after the other, so a limit on their number holds under concurrency. NO KEY
+     * UPDATE, not UPDATE: rows that merely reference the subscriber (their foreign key checks take KEY SHARE)
+     * are not held up.
+     */
+    public boolean lock(UUID id) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement st = c.prepareStatement("SELECT id FROM subscriber WHERE id = ? FOR NO KEY UPDATE")) {
+            st.setObject(1, id);
+            try (ResultSet rs = st.executeQuery()) {
+                return rs.next();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not lock subscriber", e);
+        }
+    }
 }

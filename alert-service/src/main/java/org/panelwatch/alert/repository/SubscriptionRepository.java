@@ -96,6 +96,19 @@ public class SubscriptionRepository {
                 : query("SELECT " + COLUMNS + " FROM subscription WHERE subscriber_id = ? ORDER BY created_at, id", subscriberId);
     }
 
+    public int countOf(UUID subscriberId) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement st = c.prepareStatement("SELECT count(*) FROM subscription WHERE subscriber_id = ?")) {
+            st.setObject(1, subscriberId);
+            try (ResultSet rs = st.executeQuery()) {
+                rs.next();
+                return rs.getInt(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not count subscriptions", e);
+        }
+    }
+
     public List<Subscription> listActive() {
         return query("SELECT " + COLUMNS + " FROM subscription WHERE active");
     }

@@ -2,32 +2,60 @@ package org.panelwatch.alert.rest;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.panelwatch.alert.repository.Subscription;
+import org.panelwatch.alert.rest.constraint.DeliverableChannel;
+import org.panelwatch.alert.rest.constraint.EmailAddress;
+import org.panelwatch.alert.rest.constraint.FilterTerms;
+import org.panelwatch.alert.rest.constraint.FilterTerms.Kind;
+import org.panelwatch.alert.rest.constraint.Name;
 
-/** The JSON objects of the Alert API, separate from the stored rows. */
+/**
+ * The JSON objects of the Alert API, separate from the stored rows. Requests carry their rules and limits
+ * as constraints, checked before a resource calls a service, so one 422 lists every bad field.
+ */
 public final class ApiObjects {
+
+    private static final String MODES =
+            Subscription.IMMEDIATE + "|" + Subscription.DIGEST_HOURLY + "|" + Subscription.DIGEST_DAILY;
 
     private ApiObjects() {
     }
 
-    public record SubscriberRequest(String name, String email) {
+    public record SubscriberRequest(@Name String name, @EmailAddress String email) {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record SubscriberCreated(UUID id, String name, String email, String apiKey, Instant createdAt) {
     }
 
+    @DeliverableChannel
     public record ChannelRequest(String type, String url, String address) {
     }
 
-    public record FilterRequest(List<String> signalTypes, List<String> topics, Double minScore, List<String> keywords,
-            List<String> languages) {
+    public record FilterRequest(
+            @FilterTerms(Kind.SIGNAL_TYPE) List<String> signalTypes,
+            @FilterTerms(Kind.TOPIC) List<String> topics,
+            @DecimalMin(value = "0", message = "must be between 0 and 1")
+            @DecimalMax(value = "1", message = "must be between 0 and 1") Double minScore,
+            @FilterTerms(Kind.KEYWORD) List<String> keywords,
+            @FilterTerms(Kind.LANGUAGE) List<String> languages) {
     }
 
-    public record SubscriptionRequest(String name, ChannelRequest channel, FilterRequest filter, String mode,
-            Boolean active, UUID subscriberId) {
+    public record SubscriptionRequest(
+            @Name String name,
+            @NotNull(message = "is required") @Valid ChannelRequest channel,
+            @Valid FilterRequest filter,
+            @Pattern(regexp = MODES, message = "must be one of immediate, digest-hourly, digest-daily") String mode,
+            Boolean active,
+            UUID subscriberId) {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)

@@ -1,6 +1,8 @@
 package org.panelwatch.alert.rest;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -27,10 +29,8 @@ public class SubscriberResource {
     /** The API key is in this answer only; it is stored as a hash. */
     @POST
     @RolesAllowed(Roles.ADMIN)
-    public Response create(SubscriberRequest request) {
-        SubscriberService.Created c = request == null
-                ? subscribers.create(null, null)
-                : subscribers.create(request.name(), request.email());
+    public Response create(@Valid @NotNull(message = "is required") SubscriberRequest request) {
+        SubscriberService.Created c = subscribers.create(request.name(), request.email());
         return Response.created(URI.create("/api/v1/subscribers/" + c.subscriber().id()))
                 .entity(new SubscriberCreated(c.subscriber().id(), c.subscriber().name(), c.subscriber().email(), c.apiKey(),
                         c.subscriber().createdAt()))

@@ -2,6 +2,8 @@ package org.panelwatch.alert.rest;
 
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -41,7 +43,7 @@ public class SubscriptionResource {
     /** A webhook subscription's signing secret is in this answer only. */
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response create(SubscriptionRequest request) {
+    public Response create(@Valid @NotNull(message = "is required") SubscriptionRequest request) {
         Subscription s = subscriptions.create(Callers.of(identity), mapper.draft(request));
         return Response.created(URI.create("/api/v1/subscriptions/" + s.id())).entity(mapper.view(s, true)).build();
     }
@@ -60,7 +62,8 @@ public class SubscriptionResource {
     @PUT
     @Path("{id}")
     @Consumes(MediaType.APPLICATION_JSON)
-    public SubscriptionView update(@PathParam("id") UUID id, SubscriptionRequest request) {
+    public SubscriptionView update(@PathParam("id") UUID id,
+            @Valid @NotNull(message = "is required") SubscriptionRequest request) {
         return mapper.view(subscriptions.update(Callers.of(identity), id, mapper.draft(request)), false);
     }
 

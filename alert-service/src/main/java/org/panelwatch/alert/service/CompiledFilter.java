@@ -7,8 +7,11 @@ import org.panelwatch.alert.repository.Subscription;
 import org.panelwatch.alert.repository.SubscriptionFilter;
 import org.panelwatch.common.event.SignalEvent;
 
-/** A subscription's filter prepared once for matching many signals: sets for lookups, keywords folded. */
-public final class CompiledFilter {
+/**
+ * A subscription's filter prepared once for matching many signals: sets for lookups, keywords folded. Its
+ * keywords are looked up in the text by the {@link KeywordIndex} of all active subscriptions, not here.
+ */
+final class CompiledFilter {
 
     private final Subscription subscription;
     private final Set<String> signalTypes;
@@ -17,7 +20,7 @@ public final class CompiledFilter {
     private final List<String> keywords;
     private final Set<String> languages;
 
-    public CompiledFilter(Subscription subscription) {
+    CompiledFilter(Subscription subscription) {
         this.subscription = subscription;
         SubscriptionFilter f = subscription.filter();
         this.signalTypes = Set.copyOf(f.signalTypes());
@@ -27,12 +30,20 @@ public final class CompiledFilter {
         this.languages = Set.copyOf(f.languages().stream().map(l -> l.toLowerCase(Locale.ROOT)).toList());
     }
 
-    public Subscription subscription() {
+    Subscription subscription() {
         return subscription;
     }
 
-    /** Every condition must hold; within a list any one element is enough; an empty list accepts all. */
-    public boolean matches(SignalEvent signal, FoldedText text) {
+    /** Folded, distinct, none empty; an empty list accepts every text. */
+    List<String> keywords() {
+        return keywords;
+    }
+
+    /**
+     * Every condition but the keywords holds: within a list any one element is enough; an empty list accepts
+     * all.
+     */
+    boolean matchesApartFromKeywords(SignalEvent signal) {
         if (!signalTypes.isEmpty() && !signalTypes.contains(signal.type())) {
             return false;
         }
@@ -42,18 +53,7 @@ public final class CompiledFilter {
         if (!languages.isEmpty() && (signal.lang() == null || !languages.contains(signal.lang().toLowerCase(Locale.ROOT)))) {
             return false;
         }
-        if (!topics.isEmpty() && (signal.topics() == null
-                || signal.topics().stream().noneMatch(t -> t != null && topics.contains(t.id())))) {
-            return false;
-        }
-        if (!keywords.isEmpty()) {
-            for (String k : keywords) {
-                if (text.containsWords(k)) {
-                    return true;
-                }
-            }
-            return false;
-        }
-        return true;
+        return topics.isEmpty() || (signal.topics() != null
+                && signal.topics().stream().anyMatch(t -> t != null && topics.contains(t.id())));
     }
 }

@@ -68,7 +68,7 @@ public class DigestService {
                     Instant start = collected.get(0).createdAt().isBefore(end.minus(periods.length(s.mode())))
                             ? collected.get(0).createdAt()
                             : end.minus(periods.length(s.mode()));
-                    digests.add(new NewDelivery(SignalIntake.newWebhookId(), s.id(), s.subscriberId(), null,
+                    digests.add(new NewDelivery(WebhookIds.next(), s.id(), s.subscriberId(), null,
                             Delivery.KIND_DIGEST, messages.digestBody(s, start, end, collected, now), now));
                     alerts.markDigested(collected.stream().map(Alert::id).toList(), now);
                 }

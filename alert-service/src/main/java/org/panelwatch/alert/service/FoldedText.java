@@ -37,8 +37,24 @@ public final class FoldedText {
         return SEPARATORS.matcher(noMarks.toLowerCase(Locale.ROOT)).replaceAll(" ").strip();
     }
 
-    /** True when the folded keyword occurs as whole words; keywords must already be folded. */
+    /**
+     * How a folded keyword appears in the {@link #padded} text when it occurs as whole words: with a space on
+     * either side.
+     */
+    public static String asWords(String foldedKeyword) {
+        return " " + foldedKeyword + " ";
+    }
+
+    /** The folded text, padded with a space at each end so that every word has a space on either side. */
+    public String padded() {
+        return folded;
+    }
+
+    /**
+     * True when the folded keyword occurs as whole words; keywords must already be folded. The definition
+     * the {@link KeywordIndex} follows (it looks for all keywords at once).
+     */
     public boolean containsWords(String foldedKeyword) {
-        return !foldedKeyword.isEmpty() && folded.contains(" " + foldedKeyword + " ");
+        return !foldedKeyword.isEmpty() && folded.contains(asWords(foldedKeyword));
     }
 }

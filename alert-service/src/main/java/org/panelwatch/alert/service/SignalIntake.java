@@ -19,6 +19,7 @@ import org.panelwatch.alert.repository.Delivery;
 import org.panelwatch.alert.repository.DeliveryRepository;
 import org.panelwatch.alert.repository.NewAlert;
 import org.panelwatch.alert.repository.NewDelivery;
+import org.panelwatch.alert.repository.Subscription;
 import org.panelwatch.common.event.SignalEvent;
 
 /**
@@ -55,34 +56,29 @@ public class SignalIntake {
             return 0;
         }
         Set<String> fresh = alerts.claimNewSignals(bySignalId.keySet());
-        List<CompiledFilter> filters = active.current();
+        SubscriptionMatcher matcher = active.current();
         List<NewAlert> candidates = new ArrayList<>();
-        Map<UUID, CompiledFilter> bySubscription = new HashMap<>();
+        Map<UUID, Subscription> bySubscription = new HashMap<>();
         for (SignalEvent signal : bySignalId.values()) {
             if (!fresh.contains(signal.signalId())) {
                 continue;
             }
             matched.increment();
-            FoldedText text = FoldedText.of(signal.title(), signal.text());
             String data = null;
-            for (CompiledFilter f : filters) {
-                if (f.matches(signal, text)) {
-                    if (data == null) {
-                        data = messages.alertData(signal);
-                    }
-                    candidates.add(new NewAlert(f.subscription().id(), f.subscription().subscriberId(), signal.signalId(),
-                            storyKey(signal), data));
-                    bySubscription.put(f.subscription().id(), f);
+            for (Subscription s : matcher.matching(signal)) {
+                if (data == null) {
+                    data = messages.alertData(signal);
                 }
+                candidates.add(new NewAlert(s.id(), s.subscriberId(), signal.signalId(), storyKey(signal), data));
+                bySubscription.put(s.id(), s);
             }
         }
         List<Alert> stored = alerts.insertAll(candidates);
         Instant now = Instant.now();
         List<NewDelivery> pending = new ArrayList<>();
         for (Alert a : stored) {
-            CompiledFilter f = bySubscription.get(a.subscriptionId());
-            if (!f.subscription().isDigest()) {
-                pending.add(new NewDelivery(newWebhookId(), a.subscriptionId(), a.subscriberId(), a.id(), Delivery.KIND_ALERT,
+            if (!bySubscription.get(a.subscriptionId()).isDigest()) {
+                pending.add(new NewDelivery(WebhookIds.next(), a.subscriptionId(), a.subscriberId(), a.id(), Delivery.KIND_ALERT,
                         messages.alertBody(a, now), now));
             }
         }
@@ -97,10 +93,5 @@ public class SignalIntake {
             return s.storyId();
         }
         return "item:" + (s.itemId() != null ? s.itemId() : s.signalId());
-    }
-
-    /** Standard Webhooks message ids: a prefix and a unique value, kept for every retry. */
-    public static String newWebhookId() {
-        return "msg_" + UUID.randomUUID().toString().replace("-", "");
     }
 }

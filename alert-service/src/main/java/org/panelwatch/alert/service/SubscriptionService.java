@@ -6,14 +6,13 @@ import jakarta.transaction.Transactional;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.regex.Pattern;
+import org.panelwatch.alert.config.AlertConfig;
 import org.panelwatch.alert.mapping.AlertMessages;
 import org.panelwatch.alert.repository.AttemptOutcome;
 import org.panelwatch.alert.repository.ClaimedDelivery;
@@ -28,41 +27,41 @@ import org.panelwatch.alert.repository.SubscriptionRepository;
 import org.panelwatch.common.problem.Problem.FieldError;
 import org.panelwatch.common.problem.ProblemException;
 
-/** Subscriptions: validation, ownership (another subscriber's id is "not found"), and the test alert. */
+/**
+ * Subscriptions: ownership (another subscriber's id is "not found"), the number each subscriber may have,
+ * and the test alert.
+ */
 @ApplicationScoped
 @Transactional(Transactional.TxType.REQUIRED)
 public class SubscriptionService {
 
-    static final List<String> MODES = List.of(Subscription.IMMEDIATE, Subscription.DIGEST_HOURLY, Subscription.DIGEST_DAILY);
-    private static final Pattern LANGUAGE = Pattern.compile("^[a-z]{2,3}$");
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final SubscriptionRepository subscriptions;
     private final SubscriberRepository subscribers;
     private final DeliveryRepository deliveries;
-    private final Vocabulary vocabulary;
-    private final WebhookDestinations webhookDestinations;
+    private final AlertConfig.Limits limits;
     private final ChannelSender sender;
     private final AlertMessages messages;
     private final DigestPeriods periods;
     private final Clock clock = Clock.systemUTC();
 
     public SubscriptionService(SubscriptionRepository subscriptions, SubscriberRepository subscribers,
-            DeliveryRepository deliveries, Vocabulary vocabulary, WebhookDestinations webhookDestinations, ChannelSender sender,
-            AlertMessages messages, DigestPeriods periods) {
+            DeliveryRepository deliveries, ChannelSender sender, AlertMessages messages, DigestPeriods periods,
+            AlertConfig config) {
         this.subscriptions = subscriptions;
         this.subscribers = subscribers;
         this.deliveries = deliveries;
-        this.vocabulary = vocabulary;
-        this.webhookDestinations = webhookDestinations;
+        this.limits = config.limits();
         this.sender = sender;
         this.messages = messages;
         this.periods = periods;
     }
 
     public Subscription create(Caller caller, SubscriptionDraft draft) {
-        validate(caller, draft);
+        checkOwner(caller, draft, true);
         UUID owner = caller.isAdmin() ? draft.subscriberId() : caller.subscriberId();
+        checkAllowance(owner);
         Instant now = clock.instant();
         String mode = modeOf(draft);
         String secret = Subscription.WEBHOOK.equals(draft.channelType()) ? newSecret() : null;
@@ -90,7 +89,7 @@ public class SubscriptionService {
      */
     public Subscription update(Caller caller, UUID id, SubscriptionDraft draft) {
         Subscription old = get(caller, id);
-        validate(caller, draft);
+        checkOwner(caller, draft, false);
         String mode = modeOf(draft);
         boolean active = !Boolean.FALSE.equals(draft.active());
         String secret = Subscription.WEBHOOK.equals(draft.channelType())
@@ -123,7 +122,7 @@ public class SubscriptionService {
     public TestResult sendTest(Caller caller, UUID id) {
         Subscription s = get(caller, id);
         Instant now = clock.instant();
-        String deliveryId = SignalIntake.newWebhookId();
+        String deliveryId = WebhookIds.next();
         String body = messages.testBody(s.id(), now);
         QuarkusTransaction.requiringNew().run(() -> deliveries.insertAll(List.of(new NewDelivery(deliveryId, s.id(),
                 s.subscriberId(), null, Delivery.KIND_TEST, body, now.plusSeconds(365L * 24 * 3600)))));
@@ -135,67 +134,38 @@ public class SubscriptionService {
         return new TestResult(deliveryId, result.delivered(), result.statusCode(), result.error(), result.durationMs());
     }
 
-    private void validate(Caller caller, SubscriptionDraft d) {
-        List<FieldError> errors = new ArrayList<>();
-        if (d.name() == null || d.name().isBlank()) {
-            errors.add(error("name", "is required"));
-        } else if (d.name().length() > 200) {
-            errors.add(error("name", "is longer than 200 characters"));
+    /**
+     * What the request alone cannot tell: who may name the owner, and whether the owner exists. The request's
+     * own fields have passed its constraints ({@code ApiObjects.SubscriptionRequest}) before it gets here.
+     */
+    private void checkOwner(Caller caller, SubscriptionDraft d, boolean creating) {
+        if (d.subscriberId() == null) {
+            if (creating && caller.isAdmin()) {
+                // A subscription nobody owns is matched and delivered but no subscriber can see or manage it.
+                throw ProblemException.validation(
+                        List.of(error("subscriberId", "is required when an admin creates a subscription")));
+            }
+            return;
         }
-        if (!d.hasChannel()) {
-            errors.add(error("channel", "is required"));
-        } else if (Subscription.WEBHOOK.equals(d.channelType())) {
-            webhookUrlProblem(d.url()).ifPresent(m -> errors.add(error("channel.url", m)));
-        } else if (Subscription.EMAIL.equals(d.channelType())) {
-            if (d.address() == null || !SubscriberService.EMAIL.matcher(d.address()).matches()) {
-                errors.add(error("channel.address", "is not an e-mail address"));
-            }
-        } else {
-            errors.add(error("channel.type", "must be webhook or email"));
+        if (!caller.isAdmin()) {
+            throw ProblemException.validation(List.of(error("subscriberId", "only an admin may name the subscriber")));
         }
-        list(d.signalTypes()).forEach(t -> {
-            if (t == null || !vocabulary.isSignalType(t)) {
-                errors.add(error("filter.signalTypes", "unknown signal type: " + t + " (known: " + vocabulary.signalTypes() + ")"));
-            }
-        });
-        list(d.topics()).forEach(t -> {
-            if (t == null || !vocabulary.isTopic(t)) {
-                errors.add(error("filter.topics", "unknown topic id: " + t));
-            }
-        });
-        if (d.minScore() != null && (d.minScore().isNaN() || d.minScore() < 0.0 || d.minScore() > 1.0)) {
-            errors.add(error("filter.minScore", "must be between 0 and 1"));
-        }
-        list(d.keywords()).forEach(k -> {
-            if (k == null || FoldedText.fold(k).isEmpty()) {
-                errors.add(error("filter.keywords", "a keyword must contain a letter or digit"));
-            }
-        });
-        list(d.languages()).forEach(l -> {
-            if (l == null || !LANGUAGE.matcher(l.toLowerCase(Locale.ROOT)).matches()) {
-                errors.add(error("filter.languages", "not an ISO 639 language code: " + l));
-            }
-        });
-        if (d.mode() != null && !MODES.contains(d.mode())) {
-            errors.add(error("mode", "must be one of " + MODES));
-        }
-        if (d.subscriberId() != null) {
-            if (!caller.isAdmin()) {
-                errors.add(error("subscriberId", "only an admin may name the subscriber"));
-            } else if (subscribers.find(d.subscriberId()).isEmpty()) {
-                errors.add(error("subscriberId", "no such subscriber"));
-            }
-        }
-        if (!errors.isEmpty()) {
-            throw ProblemException.validation(errors);
+        if (subscribers.find(d.subscriberId()).isEmpty()) {
+            throw ProblemException.validation(List.of(error("subscriberId", "no such subscriber")));
         }
     }
 
-    private Optional<String> webhookUrlProblem(String url) {
-        if (url == null || url.isBlank()) {
-            return Optional.of("is required");
+    /**
+     * Refuses a subscription beyond the owner's allowance. The owner's row is locked first, so two creations
+     * at once cannot both see room for one more.
+     */
+    private void checkAllowance(UUID owner) {
+        subscribers.lock(owner);
+        int most = limits.subscriptionsPerSubscriber();
+        if (subscriptions.countOf(owner) >= most) {
+            throw ProblemException.conflict("This subscriber already has " + most
+                    + " subscriptions, the most allowed; delete one before creating another.");
         }
-        return webhookDestinations.problem(url);
     }
 
     private static String modeOf(SubscriptionDraft d) {

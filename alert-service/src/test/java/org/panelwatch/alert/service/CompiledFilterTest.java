@@ -10,6 +10,7 @@ import org.panelwatch.alert.repository.Subscription;
 import org.panelwatch.alert.repository.SubscriptionFilter;
 import org.panelwatch.common.event.SignalEvent;
 
+/** One subscription's filter semantics, through the matcher that checks all active subscriptions at once. */
 class CompiledFilterTest {
 
     private static final SignalEvent SIGNAL = new SignalEvent(1, "s1", "russia-dprk-military", 0.72, "medium", "item-1",
@@ -42,7 +43,7 @@ class CompiledFilterTest {
     private static boolean matches(SubscriptionFilter f) {
         Subscription s = new Subscription(UUID.randomUUID(), null, "t", "webhook", "https://x", "whsec_x", f, "immediate",
                 true, null, null, null, Instant.now(), Instant.now());
-        return new CompiledFilter(s).matches(SIGNAL, FoldedText.of(SIGNAL.title(), SIGNAL.text()));
+        return new SubscriptionMatcher(List.of(s)).matching(SIGNAL).contains(s);
     }
 
     private static SubscriptionFilter filter(List<String> types, List<String> topics, Double min, List<String> keywords,

@@ -6,8 +6,9 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
-import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.ElementKind;
+import jakarta.validation.Path;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -64,7 +65,7 @@ public class ProblemExceptionMappers {
     public Response constraintViolation(ConstraintViolationException e) {
         List<Problem.FieldError> errors = e.getConstraintViolations().stream()
                 .sorted(Comparator.comparing(v -> v.getPropertyPath().toString()))
-                .map(v -> new Problem.FieldError(null, leafField(v), v.getMessage()))
+                .map(v -> new Problem.FieldError(null, field(v.getPropertyPath()), v.getMessage()))
                 .toList();
         return validation(errors);
     }
@@ -139,11 +140,23 @@ public class ProblemExceptionMappers {
         return toResponse(ProblemException.validation(errors));
     }
 
-    private static String leafField(ConstraintViolation<?> v) {
-        String path = v.getPropertyPath().toString();
-        // Method-parameter paths read "create.arg0.name": the caller knows only "name".
-        String[] parts = path.split("\\.", 3);
-        return parts.length == 3 ? parts[2] : path;
+    /**
+     * The field as a JSON path the caller can find in its body: "filter.keywords[3]", "channel.url". The
+     * method and parameter nodes ("create.request") mean nothing to the caller and are left out; a violation
+     * on the parameter itself is on the whole body; container elements ("<list element>") give only their index.
+     */
+    static String field(Path path) {
+        StringBuilder field = new StringBuilder();
+        for (Path.Node node : path) {
+            if (node.isInIterable()) {
+                field.append('[').append(node.getIndex() != null ? node.getIndex() : node.getKey()).append(']');
+            }
+            boolean named = node.getName() != null && !node.getName().isEmpty();
+            if (named && (node.getKind() == ElementKind.PROPERTY)) {
+                field.append(field.isEmpty() ? "" : ".").append(node.getName());
+            }
+        }
+        return field.isEmpty() ? "body" : field.toString();
     }
 
     static Response response(Problem problem) {
