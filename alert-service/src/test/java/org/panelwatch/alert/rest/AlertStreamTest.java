@@ -3,18 +3,24 @@ package org.panelwatch.alert.rest;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.is;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
 import java.net.URL;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.panelwatch.alert.service.AlertStreams;
 import org.panelwatch.alert.support.AlertTestSupport;
 import org.panelwatch.alert.support.AlertTestSupport.Created;
 import org.panelwatch.alert.support.GreenMailServer;
@@ -23,19 +29,148 @@ import org.panelwatch.alert.support.WebhookReceiver;
 import org.panelwatch.testing.KafkaBroker;
 import org.panelwatch.testing.TestDatabase;
 
-/** The live stream gives a subscriber its alerts as they are created and, on reconnect, what it missed. */
+/**
+ * The live stream gives a subscriber its alerts as they are created and, on reconnect, what it missed; a key may
+ * hold 5 streams, the instance 12 in the test profile (200 by default), and all are fed without a thread each.
+ */
 @QuarkusTest
 @QuarkusTestResource(KafkaBroker.class)
 @QuarkusTestResource(TestDatabase.class)
 @QuarkusTestResource(GreenMailServer.class)
 class AlertStreamTest {
 
+    private static final int OK = 200;
+    private static final int TOO_MANY_REQUESTS = 429;
+
+    private static final int MAX_PER_KEY = 5;
+    private static final int MAX_TOTAL = 12;
+
     @TestHTTPResource("/api/v1/alerts/stream")
     URL stream;
+
+    @Inject
+    AlertStreams streams;
+
+    private final List<SseClient> clients = new ArrayList<>();
 
     @BeforeAll
     static void clean() throws Exception {
         AlertTestSupport.resetOnce();
+    }
+
+    @AfterEach
+    void closeClients() {
+        clients.forEach(SseClient::close);
+        // Every closed client gives its place back, so the next test starts with none open.
+        await().atMost(Duration.ofSeconds(5)).until(() -> streams.openCount() == 0);
+    }
+
+    @Test
+    void theSixthStreamOfOneKeyIsRefusedWithRetryAfterWhileAnotherKeyStillGetsItsStream() {
+        Created sam = AlertTestSupport.subscriber("Sam");
+        Created tess = AlertTestSupport.subscriber("Tess");
+        openAccepted(sam.apiKey(), MAX_PER_KEY);
+
+        given().auth().oauth2(sam.apiKey()).accept("text/event-stream").get(stream).then()
+                .statusCode(TOO_MANY_REQUESTS)
+                .contentType("application/problem+json")
+                .header("Retry-After", "10")
+                .body("status", is(TOO_MANY_REQUESTS))
+                .body("detail", containsString("5 live alert streams"));
+        assertThat(open(tess.apiKey()).awaitStatus()).isEqualTo(OK);
+        assertThat(open(AlertTestSupport.ADMIN).awaitStatus()).isEqualTo(OK);
+    }
+
+    @Test
+    void theInstanceRefusesStreamsPastItsTotalWhateverTheKey() {
+        openAccepted(AlertTestSupport.subscriber("Uma").apiKey(), MAX_PER_KEY);
+        openAccepted(AlertTestSupport.subscriber("Vic").apiKey(), MAX_PER_KEY);
+        Created wren = AlertTestSupport.subscriber("Wren");
+        openAccepted(wren.apiKey(), MAX_TOTAL - 2 * MAX_PER_KEY);
+
+        given().auth().oauth2(wren.apiKey()).accept("text/event-stream").get(stream).then()
+                .statusCode(TOO_MANY_REQUESTS)
+                .contentType("application/problem+json")
+                .header("Retry-After", "10")
+                .body("detail", containsString("This instance"));
+    }
+
+    @Test
+    void aClientThatLeavesFreesItsPlaceAtOnce() {
+        Created xia = AlertTestSupport.subscriber("Xia");
+        List<SseClient> five = openAccepted(xia.apiKey(), MAX_PER_KEY);
+        assertThat(open(xia.apiKey()).awaitStatus()).isEqualTo(TOO_MANY_REQUESTS);
+
+        five.get(2).close();
+        // At once: not when a keep-alive, or a poll on a thread of its own, finds the connection dead.
+        await().atMost(Duration.ofSeconds(2)).pollInterval(Duration.ofMillis(50))
+                .until(() -> open(xia.apiKey()).awaitStatus() == OK);
+        assertThat(open(xia.apiKey()).awaitStatus()).isEqualTo(TOO_MANY_REQUESTS);
+    }
+
+    @Test
+    void anAlertReachesEveryOpenStreamOfItsSubscriberAndTheAdminsButNoOtherSubscribers() throws Exception {
+        Created yara = AlertTestSupport.subscriber("Yara");
+        Created zeno = AlertTestSupport.subscriber("Zeno");
+        String word = AlertTestSupport.uniqueWord();
+        String subscription = AlertTestSupport.webhookSubscription(yara.apiKey(), WebhookReceiver.get().endpoint(200), word,
+                "immediate").id();
+        AlertTestSupport.webhookSubscription(zeno.apiKey(), WebhookReceiver.get().endpoint(200), AlertTestSupport.uniqueWord(),
+                "immediate");
+        List<SseClient> yaras = openAccepted(yara.apiKey(), 3);
+        SseClient zenos = open(zeno.apiKey());
+        SseClient admins = open(AlertTestSupport.ADMIN);
+        assertThat(zenos.awaitStatus()).isEqualTo(OK);
+        assertThat(admins.awaitStatus()).isEqualTo(OK);
+
+        String signal = AlertTestSupport.signal(word);
+        await().atMost(Duration.ofSeconds(30)).until(() -> yaras.stream().allMatch(c -> c.events().size() == 1)
+                && admins.events().size() == 1);
+        Thread.sleep(700);
+        for (SseClient c : yaras) {
+            assertThat(c.events()).singleElement().satisfies(e -> {
+                assertThat(e.name()).isEqualTo("alert");
+                assertThat(e.data()).contains(signal).contains(subscription);
+            });
+        }
+        assertThat(admins.events()).singleElement().satisfies(e -> assertThat(e.data()).contains(signal));
+        assertThat(zenos.events()).isEmpty();
+    }
+
+    @Test
+    void openStreamsStartNoThreadOfTheirOwn() throws Exception {
+        Created abe = AlertTestSupport.subscriber("Abe");
+        Set<Thread> before = Thread.getAllStackTraces().keySet();
+        openAccepted(abe.apiKey(), MAX_PER_KEY);
+        openAccepted(AlertTestSupport.ADMIN, 2);
+        Thread.sleep(1000);
+
+        // Pools that exist whatever the streams (Vert.x event loops, the worker pool) may start threads lazily,
+        // and the test's own clients run on threads of their own; what must not appear is a thread per stream.
+        List<String> started = Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> !before.contains(t))
+                .map(Thread::getName)
+                .filter(name -> !name.startsWith(SseClient.THREAD_NAME) && !name.startsWith("HttpClient-")
+                        && !name.startsWith("vert.x-") && !name.startsWith("executor-thread-"))
+                .toList();
+        assertThat(started).isEmpty();
+        assertThat(streams.openCount()).isEqualTo(MAX_PER_KEY + 2);
+    }
+
+    private List<SseClient> openAccepted(String apiKey, int count) {
+        List<SseClient> opened = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            SseClient c = open(apiKey);
+            assertThat(c.awaitStatus()).as("stream %d of %d", i + 1, count).isEqualTo(OK);
+            opened.add(c);
+        }
+        return opened;
+    }
+
+    private SseClient open(String apiKey) {
+        SseClient c = new SseClient(stream.toString(), apiKey, null);
+        clients.add(c);
+        return c;
     }
 
     @Test
@@ -51,7 +186,7 @@ class AlertStreamTest {
 
         String firstId;
         try (SseClient first = new SseClient(stream.toString(), quinn.apiKey(), null)) {
-            await().atMost(Duration.ofSeconds(10)).until(() -> first.status() == 200);
+            assertThat(first.awaitStatus()).isEqualTo(OK);
             Thread.sleep(500);
             String signal1 = AlertTestSupport.signal(word);
             await().atMost(Duration.ofSeconds(30)).until(() -> first.events().size() == 1);
