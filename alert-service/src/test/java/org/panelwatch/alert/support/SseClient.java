@@ -4,6 +4,7 @@ import static org.awaitility.Awaitility.await;
 
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -29,6 +30,8 @@ public final class SseClient implements AutoCloseable {
     private volatile Stream<String> lines;
     private volatile int status;
     private volatile boolean closed;
+    private volatile HttpHeaders headers;
+    private final StringBuilder body = new StringBuilder();
 
     public SseClient(String url, String apiKey, String lastEventId) {
         reader = new Thread(() -> read(url, apiKey, lastEventId), THREAD_NAME);
@@ -45,7 +48,8 @@ public final class SseClient implements AutoCloseable {
         try {
             HttpResponse<Stream<String>> response = HTTP.send(b.build(), HttpResponse.BodyHandlers.ofLines());
             lines = response.body();
-            // After lines: whoever sees the status may close the stream.
+            headers = response.headers();
+            // After lines and headers: whoever sees the status may close the stream.
             status = response.statusCode();
             if (closed) {
                 lines.close();
@@ -54,6 +58,9 @@ public final class SseClient implements AutoCloseable {
             String name = null;
             StringBuilder data = new StringBuilder();
             for (String line : (Iterable<String>) lines::iterator) {
+                synchronized (body) {
+                    body.append(line).append('\n');
+                }
                 if (line.isEmpty()) {
                     if (data.length() > 0) {
                         events.add(new Event(id, name, data.toString()));
@@ -81,6 +88,18 @@ public final class SseClient implements AutoCloseable {
     /** 0 until the answer's status line has arrived. */
     public int status() {
         return status;
+    }
+
+    /** The answer's header, once {@link #status()} is known. */
+    public String header(String name) {
+        return headers.firstValue(name).orElse(null);
+    }
+
+    /** Everything read so far, as sent: the problem JSON of a refused stream. */
+    public String body() {
+        synchronized (body) {
+            return body.toString();
+        }
     }
 
     /** Waits for the answer's status; a stream that was accepted answers 200 at once, before any event. */
