@@ -18,8 +18,7 @@ import java.util.stream.Stream;
  */
 public final class SseClient implements AutoCloseable {
 
-    /** Names of the threads the clients run on, so tests can tell them from the server's. */
-    public static final String THREAD_NAME = "test-sse-client";
+    private static final String THREAD_NAME = "test-sse-client";
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     public record Event(String id, String name, String data) {
