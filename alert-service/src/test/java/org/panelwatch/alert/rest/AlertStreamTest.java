@@ -134,6 +134,7 @@ class AlertStreamTest {
     void tenOpenStreamsCostTheDatabaseNoMoreThanOnePollEachInterval() throws Exception {
         Duration window = Duration.ofSeconds(3);
         long quiet = connectionsTakenDuring(window);
+        assertThat(quiet).as("connections taken without streams (the delivery worker polls)").isPositive();
 
         openAccepted(AlertTestSupport.subscriber("Abe").apiKey(), MAX_PER_KEY);
         openAccepted(AlertTestSupport.subscriber("Bea").apiKey(), MAX_PER_KEY - 1);
@@ -141,10 +142,11 @@ class AlertStreamTest {
         Thread.sleep(500); // each new stream's own first reads are over
         long streaming = connectionsTakenDuring(window);
 
-        // One query per poll interval (250 ms in %test) for all ten; a poll per stream would be ten times as many.
+        // One query per poll interval (250 ms) for all ten: about 12 in the window, where a poll per stream takes
+        // ten times as many. Twice the polls leaves room for the ups and downs of the service's other work.
         long polls = window.toMillis() / 250;
         assertThat(streaming - quiet).as("database connections taken with 10 streams open, beyond the quiet %d", quiet)
-                .isLessThanOrEqualTo(polls + 4);
+                .isLessThanOrEqualTo(2 * polls);
         assertThat(streams.openCount()).isEqualTo(2 * MAX_PER_KEY);
     }
 
