@@ -16,10 +16,19 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalLong;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.panelwatch.alert.repository.Alert;
 import org.panelwatch.alert.service.AlertStreams;
+import org.panelwatch.alert.service.Caller;
+import org.panelwatch.alert.service.StreamClient;
 import org.panelwatch.alert.support.AlertTestSupport;
 import org.panelwatch.alert.support.AlertTestSupport.Created;
 import org.panelwatch.alert.support.GreenMailServer;
@@ -148,6 +157,72 @@ class AlertStreamTest {
         assertThat(streaming - quiet).as("database connections taken with 10 streams open, beyond the quiet %d", quiet)
                 .isLessThanOrEqualTo(2 * polls);
         assertThat(streams.openCount()).isEqualTo(2 * MAX_PER_KEY);
+    }
+
+    @Test
+    void aClientThatReadsNothingHoldsUpNoOtherStreamAndIsClosedAfterTheSendTimeout() throws Exception {
+        Created cara = AlertTestSupport.subscriber("Cara");
+        String word = AlertTestSupport.uniqueWord();
+        String subscription = AlertTestSupport.webhookSubscription(cara.apiKey(), WebhookReceiver.get().endpoint(200), word,
+                "immediate").id();
+        AlertTestSupport.signal(word);
+        await().atMost(Duration.ofSeconds(30)).until(() -> AlertTestSupport.count(
+                "SELECT count(*) FROM alert.alert WHERE subscription_id = ?::uuid", subscription) == 1);
+
+        // Resumes from the start, so it is handed the alert at once, and never takes it off its connection.
+        StuckClient stuck = new StuckClient();
+        streams.open(new Caller(UUID.fromString(cara.id())), OptionalLong.of(0), stuck);
+        await().atMost(Duration.ofSeconds(5)).until(() -> stuck.alertsHandedOver.get() == 1);
+        SseClient reader = open(cara.apiKey());
+        assertThat(reader.awaitStatus()).isEqualTo(OK);
+
+        String signal = AlertTestSupport.signal(word);
+        await().atMost(Duration.ofSeconds(30)).until(() -> reader.events().size() == 1);
+        assertThat(reader.events().get(0).data()).contains(signal);
+        // send-timeout is 2 s in %test.
+        await().atMost(Duration.ofSeconds(6)).until(() -> stuck.closed.get());
+        await().atMost(Duration.ofSeconds(1)).until(() -> streams.openCount() == 1);
+    }
+
+    /** A client that reads nothing: the greeting still fits in the connection's buffers, no alert leaves. */
+    private static final class StuckClient implements StreamClient {
+
+        final AtomicInteger alertsHandedOver = new AtomicInteger();
+        final AtomicBoolean closed = new AtomicBoolean();
+        private volatile Runnable whenGone;
+
+        @Override
+        public CompletionStage<?> sendGreeting() {
+            return CompletableFuture.completedFuture(null);
+        }
+
+        @Override
+        public CompletionStage<?> sendAlert(Alert alert) {
+            alertsHandedOver.incrementAndGet();
+            return new CompletableFuture<>();
+        }
+
+        @Override
+        public CompletionStage<?> sendKeepAlive() {
+            return new CompletableFuture<>();
+        }
+
+        @Override
+        public boolean isGone() {
+            return closed.get();
+        }
+
+        @Override
+        public void onGone(Runnable whenGone) {
+            this.whenGone = whenGone;
+        }
+
+        @Override
+        public void close() {
+            if (closed.compareAndSet(false, true)) {
+                whenGone.run();
+            }
+        }
     }
 
     /** Every query of the service takes a pooled connection, whichever thread asks. */
