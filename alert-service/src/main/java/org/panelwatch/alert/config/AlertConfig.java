@@ -21,6 +21,8 @@ public interface AlertConfig {
 
     Limits limits();
 
+    Streams streams();
+
     /**
      * How long processed signal ids are kept for recognising redeliveries; longer than the signals topic's
      * retention, after which Kafka cannot redeliver them anyway.
@@ -84,6 +86,33 @@ public interface AlertConfig {
     interface Digest {
         @WithDefault("30s")
         Duration checkInterval();
+    }
+
+    /** The live alert streams (Server-Sent Events): how many, and how they are fed. */
+    interface Streams {
+        /** Open streams one caller may hold at once: one subscriber key, or the admin. */
+        @WithDefault("5")
+        int maxPerKey();
+
+        /** Open streams this instance holds at once, all callers together. */
+        @WithDefault("200")
+        int maxTotal();
+
+        /** Retry-After of the 429 answered past a limit. */
+        @WithDefault("10s")
+        Duration retryAfter();
+
+        /** How often the one shared query looks for new alerts while any stream is open. */
+        @WithDefault("250ms")
+        Duration pollInterval();
+
+        /** A comment is sent after this much silence, so proxies keep the connection and dead peers show. */
+        @WithDefault("15s")
+        Duration keepAlive();
+
+        /** A client that has taken no event off the connection for this long while some wait is closed. */
+        @WithDefault("10s")
+        Duration sendTimeout();
     }
 
     interface Email {

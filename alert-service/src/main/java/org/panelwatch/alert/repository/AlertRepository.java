@@ -106,6 +106,44 @@ public class AlertRepository {
         return query(sql.toString(), params.toArray());
     }
 
+    /**
+     * Alerts after {@code afterId} of the given subscribers (every subscriber's when null), oldest first, in one
+     * statement for all of them. The newest alert id is read in the same statement (same snapshot), so the
+     * answer also says how far it reached when it was not cut off by the limit: the next look need not read
+     * other subscribers' alerts again.
+     */
+    public NewAlerts newAlerts(long afterId, Collection<UUID> subscriberIds, int limit) {
+        String sql = "SELECT newest.id, a.id, a.subscription_id, a.subscriber_id, a.signal_id, a.story_key, a.payload::text, "
+                + "a.created_at FROM (SELECT COALESCE(max(id), 0) AS id FROM alert) newest "
+                + "LEFT JOIN LATERAL (SELECT * FROM alert WHERE id > ? AND id <= newest.id"
+                + (subscriberIds == null ? "" : " AND subscriber_id = ANY(?)")
+                + " ORDER BY id LIMIT ?) a ON true ORDER BY a.id";
+        try (Connection c = dataSource.getConnection(); PreparedStatement st = c.prepareStatement(sql)) {
+            int i = 1;
+            st.setLong(i++, afterId);
+            if (subscriberIds != null) {
+                st.setArray(i++, c.createArrayOf("uuid", subscriberIds.toArray()));
+            }
+            st.setInt(i, limit);
+            long newest = afterId;
+            List<Alert> found = new ArrayList<>();
+            try (ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                    newest = Math.max(newest, rs.getLong(1));
+                    rs.getLong(2);
+                    if (!rs.wasNull()) {
+                        found.add(new Alert(rs.getLong(2), rs.getObject(3, UUID.class), rs.getObject(4, UUID.class),
+                                rs.getString(5), rs.getString(6), rs.getString(7), rs.getTimestamp(8).toInstant()));
+                    }
+                }
+            }
+            long seenUpTo = found.size() == limit ? found.get(found.size() - 1).id() : newest;
+            return new NewAlerts(found, seenUpTo);
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not read new alerts", e);
+        }
+    }
+
     public List<Alert> undigested(UUID subscriptionId) {
         return query("SELECT id, subscription_id, subscriber_id, signal_id, story_key, payload::text, created_at FROM alert "
                 + "WHERE subscription_id = ? AND digested_at IS NULL ORDER BY id", subscriptionId);

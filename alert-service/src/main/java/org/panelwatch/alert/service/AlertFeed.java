@@ -21,8 +21,4 @@ public class AlertFeed {
     public List<Alert> after(Caller caller, long afterId, Instant since, int limit) {
         return alerts.list(caller.subscriberId(), afterId, since, limit);
     }
-
-    public long latestId(Caller caller) {
-        return alerts.latestId(caller.subscriberId());
-    }
 }
