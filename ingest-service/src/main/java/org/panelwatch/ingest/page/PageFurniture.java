@@ -26,20 +26,22 @@ final class PageFurniture {
 
     /**
      * Class and id words that mark boilerplate, matched as whole words of the attribute
-     * (split at {@code - _} and case changes are not split: "articleComments" does not match).
+     * (split at spaces, {@code -}, {@code _} and case changes: "newsCaption" and "share-bar" match, "shared" does not).
      */
     private static final Pattern BOILERPLATE = Pattern.compile("(?i)(?:^|[\\s_-])(?:share|sharing|shares|social"
             + "|related|recommended|recommendations|newsletter|subscribe|subscription|signup|comment|comments"
             + "|disqus|byline|bylines|author|authors|caption|captions|credit|credits|promo|advert|advertisement"
             + "|ad|ads|adslot|sponsor|sponsored|breadcrumb|breadcrumbs|tags|tag|toolbar|popup|modal|cookie|cookies"
             + "|consent|outbrain|taboola|sidebar|footer|masthead|menu|nav|navigation|timestamp"
-            + "|dateline|print|email|follow|pagination|pager|skip|sr-only|visually-hidden|screen-reader-text"
+            + "|dateline|date|dates|pubdate|print|email|follow|pagination|pager|skip|sr-only|visually-hidden|screen-reader-text"
             + "|most-popular|popular|trending|more-stories|read-more|readmore|see-also|also-read|inline-related"
             + "|article-meta|post-meta|entry-meta|meta)(?:$|[\\s_-])");
 
+    private static final Pattern CASE_CHANGE = Pattern.compile("(\\p{Ll})(\\p{Lu})");
+
     /** Containers named for the content: never removed for a boilerplate word in their class. */
-    private static final Pattern CONTENT = Pattern.compile("(?i)article-?body|articlebody|post-?body|entry-content"
-            + "|story-?body|article-content|post-content|main-content|story-content");
+    private static final Pattern CONTENT = Pattern.compile("(?i)(?:article|post|entry|story|main)[\\s_-]?"
+            + "(?:body|content|text)");
 
     /**
      * Some pages mark the whole article {@code mainEntityOfPage} or {@code description}: only a short
@@ -77,7 +79,7 @@ final class PageFurniture {
         if (name.equals("article") || name.equals("main") || name.equals("html") || name.equals("body")) {
             return false;
         }
-        String marks = element.className() + " " + element.id();
+        String marks = CASE_CHANGE.matcher(element.className() + " " + element.id()).replaceAll("$1 $2");
         if (marks.isBlank() || CONTENT.matcher(marks).find() || element.hasAttr("itemprop")) {
             return false;
         }

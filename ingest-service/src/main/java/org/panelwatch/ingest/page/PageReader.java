@@ -29,7 +29,7 @@ public final class PageReader {
     ExtractedPage read(Document page, String url) {
         JsonLdArticle declared = JsonLdArticle.of(page);
         PageMetadata metadata = PageMetadata.of(page, declared, url);
-        String body = ArticleBody.of(page, declared, url);
+        String body = ArticleBody.of(page, declared, metadata.title(), url);
         return new ExtractedPage(body, metadata.title(), metadata.published(), metadata.lang(), metadata.canonicalUrl());
     }
 }
