@@ -12,7 +12,7 @@ record PageMetadata(String title, String published, String lang, String canonica
     static PageMetadata of(Document page, JsonLdArticle declared, String pageUrl) {
         String title = first(declared.headline(), meta(page, "og:title"), meta(page, "twitter:title"),
                 page.title(), firstText(page, "h1"));
-        String published = first(declared.datePublished(), meta(page, "article:published_time"),
+        String published = firstDate(declared.datePublished(), meta(page, "article:published_time"),
                 meta(page, "datePublished"), meta(page, "pubdate"), meta(page, "date"),
                 attr(page, "[itemprop=datePublished]", "content"), attr(page, "time[datetime]", "datetime"));
         String lang = first(attr(page, "html[lang]", "lang"), attr(page, "html[xml:lang]", "xml:lang"),
@@ -54,6 +54,16 @@ record PageMetadata(String title, String published, String lang, String canonica
     /** {@code og:locale} is written {@code en_US}; a language tag uses a hyphen. */
     private static String locale(String value) {
         return value == null ? null : value.replace('_', '-');
+    }
+
+    /** Some pages write a placeholder ("0001-01-01T00:00:00Z") where the date is missing: skipped. */
+    private static String firstDate(String... values) {
+        for (String value : values) {
+            if (value != null && !value.isBlank() && !value.trim().startsWith("0001-") && !value.trim().startsWith("1970-01-01")) {
+                return value.trim();
+            }
+        }
+        return null;
     }
 
     private static String first(String... values) {
