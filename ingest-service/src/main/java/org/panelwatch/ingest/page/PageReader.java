@@ -26,9 +26,11 @@ public final class PageReader {
         return read(Jsoup.parse(html, url == null ? "" : url), url);
     }
 
-    ExtractedPage read(Document page, String url) {
+    ExtractedPage read(Document page, String pageUrl) {
+        // Readability (Kotlin) refuses a null URL; a page pushed without one has no base to resolve against.
+        String url = pageUrl == null ? "" : pageUrl;
         JsonLdArticle declared = JsonLdArticle.of(page);
-        PageMetadata metadata = PageMetadata.of(page, declared, url);
+        PageMetadata metadata = PageMetadata.of(page, declared, pageUrl);
         String body = ArticleBody.of(page, declared, metadata.title(), url);
         return new ExtractedPage(body, metadata.title(), metadata.published(), metadata.lang(), metadata.canonicalUrl());
     }
