@@ -31,13 +31,15 @@ final class PageFurniture {
     private static final Pattern BOILERPLATE = Pattern.compile("(?i)(?:^|[\\s_-])(?:share|sharing|shares|social"
             + "|related|recommended|recommendations|newsletter|subscribe|subscription|signup|comment|comments"
             + "|disqus|byline|bylines|author|authors|caption|captions|credit|credits|promo|advert|advertisement"
-            + "|ad|ads|adslot|sponsor|sponsored|breadcrumb|breadcrumbs|tags|tag|toolbar|popup|modal|cookie|cookies"
+            + "|ad|ads|adslot|sponsor|sponsored|breadcrumb|breadcrumbs|tags|toolbar|popup|modal|cookie|cookies"
             + "|consent|outbrain|taboola|sidebar|footer|masthead|menu|nav|navigation|timestamp"
             + "|dateline|date|dates|pubdate|print|email|follow|pagination|pager|skip|sr-only|visually-hidden|screen-reader-text"
             + "|most-popular|popular|trending|more-stories|read-more|readmore|see-also|also-read|inline-related"
             + "|article-meta|post-meta|entry-meta|meta)(?:$|[\\s_-])");
 
     private static final Pattern CASE_CHANGE = Pattern.compile("(\\p{Ll})(\\p{Lu})");
+
+    // "tag" alone is not a marker: WordPress puts "tag-<name>" on the post's own container.
 
     /** Containers named for the content: never removed for a boilerplate word in their class. */
     private static final Pattern CONTENT = Pattern.compile("(?i)(?:article|post|entry|story|main)[\\s_-]?"
