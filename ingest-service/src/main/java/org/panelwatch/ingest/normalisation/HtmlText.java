@@ -26,7 +26,15 @@ final class HtmlText {
             "h4", "h5", "h6", "li", "ul", "ol", "dl", "dt", "dd", "blockquote", "pre", "table", "tr", "figure",
             "hr", "address", "body", "title");
 
+    /** A whole page rather than a fragment: it opens with a doctype or an {@code <html>} element. */
+    private static final Pattern WHOLE_PAGE = Pattern.compile("^\\s*(?:<\\?xml[^>]*>\\s*)?(?:<!--.*?-->\\s*)*"
+            + "(?:<!doctype\\s+html|<html[\\s>])", Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
+
     private HtmlText() {
+    }
+
+    static boolean isWholePage(String text) {
+        return WHOLE_PAGE.matcher(text).find();
     }
 
     static boolean looksLikeHtml(String text) {

@@ -15,10 +15,11 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jsoup.Jsoup;
 import org.panelwatch.common.event.NewsItemEvent.NormalisationReport;
+import org.panelwatch.ingest.page.PageReader;
 
 /**
  * Cleans what publishers and scrapers send before anything leaves the service: HTML to text with
- * paragraph breaks, Unicode NFC, folded whitespace, no stray Markdown code fences, no repeated
+ * paragraph breaks (a whole page to its article's text), Unicode NFC, folded whitespace, no stray Markdown code fences, no repeated
  * paragraphs or caption lines, no trailing comment and share furniture, and a language.
  * Every removal is counted in the {@link NormalisationReport}.
  */
@@ -46,6 +47,7 @@ public class TextNormaliser {
 
     private final TrailingBoilerplate boilerplate;
     private final LanguageDetection languages;
+    private final PageReader pages = new PageReader();
 
     public TextNormaliser() {
         this(TrailingBoilerplate.load(), new LanguageDetection());
@@ -70,7 +72,7 @@ public class TextNormaliser {
 
     public NormalisedText normalise(String title, String body, String lang) {
         String cleanTitle = fold(nfc(HtmlText.looksLikeHtml(title) ? Jsoup.parse(title).text() : title));
-        String plain = HtmlText.looksLikeHtml(body) ? HtmlText.toText(body) : body;
+        String plain = plainText(body);
 
         Counts counts = new Counts();
         List<String> lines = linesWithoutFences(nfc(plain), counts);
@@ -88,6 +90,21 @@ public class TextNormaliser {
         NormalisationReport report = new NormalisationReport(body.length(), text.length(), counts.fences,
                 counts.paragraphs, counts.lines, counts.boilerplate, detect);
         return new NormalisedText(cleanTitle, text, language, report);
+    }
+
+    /**
+     * A whole page is read as an article page (its JSON-LD {@code articleBody}, else the article element),
+     * so that a page whose text sits only in JSON-LD or among menus and comments is not refused or
+     * stored with its furniture; a fragment, or a page where no article is found, is converted as it is.
+     */
+    private String plainText(String body) {
+        if (HtmlText.isWholePage(body)) {
+            String article = pages.read(body, null).articleBody();
+            if (!article.isEmpty()) {
+                return article;
+            }
+        }
+        return HtmlText.looksLikeHtml(body) ? HtmlText.toText(body) : body;
     }
 
     private static List<String> linesWithoutFences(String text, Counts counts) {

@@ -70,8 +70,28 @@ class TextNormaliserTest {
                 "The statement said the drills covered artillery fire and drone reconnaissance.",
                 "It gave no numbers.",
                 "Defence officials in Seoul said they were monitoring the exercise & its aftermath.");
-        assertThat(result.report().removedBoilerplate()).isEqualTo(2);
+        // A whole page goes through the page reader, which drops the share and comment blocks by their
+        // class before the trailing-line filter sees them.
+        assertThat(result.report().removedBoilerplate()).isZero();
         assertThat(result.report().languageDetected()).isFalse();
+    }
+
+    @Test
+    void takesAWholePagesTextFromItsJsonLdWhenTheMarkupHoldsNone() {
+        NormalisedText result = NORMALISER.normalise("Tanker seen off Nampo", resource("/pages/jsonld-body.html"), null);
+
+        assertThat(paragraphs(result)).containsExactly(
+                "A product tanker on the sanctions list was photographed at anchor off Nampo last week, according to commercial satellite imagery reviewed by researchers.",
+                "The vessel changed its name twice in the past year and switched off its transponder before entering the bay.",
+                "The researchers said they had shared the images with the Security Council's panel of experts.");
+        assertThat(result.lang()).isEqualTo("en");
+    }
+
+    @Test
+    void readsAFragmentAsItIsEvenWithoutAnArticle() {
+        NormalisedText result = NORMALISER.normalise("Short", "<p>Talks resume on Monday.</p>", "en");
+
+        assertThat(result.text()).isEqualTo("Talks resume on Monday.");
     }
 
     @Test
@@ -118,7 +138,11 @@ class TextNormaliserTest {
     }
 
     private static String fixture(String name) {
-        try (InputStream in = TextNormaliserTest.class.getResourceAsStream("/fixtures/" + name)) {
+        return resource("/fixtures/" + name);
+    }
+
+    private static String resource(String path) {
+        try (InputStream in = TextNormaliserTest.class.getResourceAsStream(path)) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new IllegalStateException(e);
