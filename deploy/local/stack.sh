@@ -173,6 +173,8 @@ start_service() {
     die "port $port is taken by a process this stack did not start"
   fi
   say "starting $svc on :$port"
+  # No source catalogue: the local stack has no internet and feeds only what the demo pushes.
+  PANELWATCH_SOURCES= \
   QUARKUS_PROFILE=prod,local \
   QUARKUS_HTTP_PORT="$port" \
   KAFKA_BOOTSTRAP_SERVERS="$KAFKA_BOOTSTRAP" \

@@ -20,6 +20,10 @@ public interface IngestConfig {
 
     Feeds feeds();
 
+    Sources sources();
+
+    Gdelt gdelt();
+
     interface Kafka {
         /** Defaults to {@code kafka.bootstrap.servers} (see application.properties). */
         String bootstrapServers();
@@ -85,5 +89,31 @@ public interface IngestConfig {
 
         @WithDefault("Panelwatch-ingest/0.1 (+https://panelwatch.org)")
         String userAgent();
+    }
+
+    interface Sources {
+        /**
+         * The source catalogue loaded at start (PANELWATCH_SOURCES); without it no source is created,
+         * changed or disabled.
+         */
+        java.util.Optional<String> file();
+    }
+
+    /** The GDELT DOC 2.0 API (https://blog.gdeltproject.org/gdelt-doc-2-0-api-debuts/). */
+    interface Gdelt {
+        @WithDefault("https://api.gdeltproject.org/api/v2/doc/doc")
+        String baseUrl();
+
+        /** How far back each poll looks; longer than the poll interval, so a late poll misses nothing. */
+        @WithDefault("1h")
+        String timespan();
+
+        /** The API's ceiling for artlist mode is 250. */
+        @WithDefault("250")
+        int maxRecords();
+
+        /** GDELT asks for at most one request every 5 seconds; requests from this instance wait their turn. */
+        @WithDefault("5s")
+        Duration minRequestSpacing();
     }
 }

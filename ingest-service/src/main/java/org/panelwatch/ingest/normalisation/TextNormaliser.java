@@ -68,6 +68,13 @@ public class TextNormaliser {
 
     /** A cleaned item: {@code text} is empty when nothing but furniture was sent. */
     public record NormalisedText(String title, String text, String lang, NormalisationReport report) {
+
+        /** The title as the whole text, for an item whose only text is its headline (the title repeat is not dropped). */
+        public NormalisedText headlineAsText() {
+            return new NormalisedText(title, title, lang, new NormalisationReport(report.originalLength(), title.length(),
+                    report.removedCodeFences(), report.removedRepeatedParagraphs(),
+                    Math.max(0, report.removedRepeatedLines() - 1), report.removedBoilerplate(), report.languageDetected()));
+        }
     }
 
     public NormalisedText normalise(String title, String body, String lang) {

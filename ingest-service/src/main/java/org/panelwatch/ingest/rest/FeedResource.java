@@ -35,12 +35,14 @@ public class FeedResource {
 
     public record FeedView(String id, String url, String name, int pollIntervalSeconds, Instant createdAt,
             Instant lastPolledAt, String lastStatus, String lastError, long itemsSeen, int consecutiveFailures,
-            Instant nextPollAt) {
+            Instant nextPollAt, String kind, String query, String sourceId, boolean enabled, boolean summaryOnly,
+            Instant lastSuccessAt, Instant lastErrorAt) {
 
         static FeedView of(Feed feed) {
             return new FeedView(feed.id.toString(), feed.url, feed.name, feed.pollIntervalSeconds, feed.createdAt,
                     feed.lastPolledAt, feed.lastStatus, feed.lastError, feed.itemsSeen, feed.consecutiveFailures,
-                    feed.nextPollAt);
+                    feed.nextPollAt, feed.kind, feed.query, feed.sourceId, feed.enabled, feed.summaryOnly,
+                    feed.lastSuccessAt, feed.lastErrorAt);
         }
     }
 

@@ -20,15 +20,18 @@ import org.panelwatch.ingest.config.IngestConfig;
 import org.panelwatch.ingest.feed.FeedFetchException;
 import org.panelwatch.ingest.feed.FeedFetcher;
 import org.panelwatch.ingest.feed.FeedParser;
+import org.panelwatch.ingest.feed.GdeltClient;
 import org.panelwatch.ingest.mapping.FeedEntryMapper;
+import org.panelwatch.ingest.mapping.GdeltArticleMapper;
 import org.panelwatch.ingest.messaging.Traceparent;
 import org.panelwatch.ingest.repository.Feed;
 import org.panelwatch.ingest.repository.FeedRepository;
 
 /**
  * Feeds: adding, listing and removing them, and polling one. A poll fetches and parses outside any
- * transaction, hands new entries to the same path as pushed items (same ids, same de-duplication),
- * then records the outcome; repeated failures push the next poll back exponentially.
+ * transaction (an RSS/Atom document, or a GDELT article list), hands new entries to the same path as
+ * pushed items (same ids, same de-duplication), then records the outcome; repeated failures push the
+ * next poll back exponentially.
  */
 @ApplicationScoped
 public class FeedService {
@@ -43,17 +46,19 @@ public class FeedService {
     private final FeedParser parser;
     private final DestinationGuard destinations;
     private final ItemIngestService ingest;
+    private final GdeltClient gdelt;
     private final IngestConfig.Feeds config;
     /** One poll per feed at a time: a manual poll waits for a scheduled one of the same feed. */
     private final Map<UUID, ReentrantLock> polling = new ConcurrentHashMap<>();
 
     public FeedService(FeedRepository feeds, FeedFetcher fetcher, FeedParser parser, DestinationGuard destinations,
-            ItemIngestService ingest, IngestConfig config) {
+            ItemIngestService ingest, GdeltClient gdelt, IngestConfig config) {
         this.feeds = feeds;
         this.fetcher = fetcher;
         this.parser = parser;
         this.destinations = destinations;
         this.ingest = ingest;
+        this.gdelt = gdelt;
         this.config = config.feeds();
     }
 
@@ -129,13 +134,18 @@ public class FeedService {
             String lastModified = feed.lastModified;
             PollOutcome outcome;
             try {
-                FeedFetcher.Fetched fetched = fetcher.fetch(feed.url, feed.etag, feed.lastModified);
-                if (fetched.notModified()) {
-                    outcome = PollOutcome.notModified();
+                if (feed.isGdelt()) {
+                    // GDELT answers every poll afresh: no validators to keep.
+                    outcome = ingestItems(feed, GdeltArticleMapper.toSubmissions(gdelt.articles(feed.url)));
                 } else {
-                    outcome = ingestEntries(feed, parser.parse(fetched.body()));
-                    etag = fetched.etag();
-                    lastModified = fetched.lastModified();
+                    FeedFetcher.Fetched fetched = fetcher.fetch(feed.url, feed.etag, feed.lastModified);
+                    if (fetched.notModified()) {
+                        outcome = PollOutcome.notModified();
+                    } else {
+                        outcome = ingestEntries(feed, parser.parse(fetched.body()));
+                        etag = fetched.etag();
+                        lastModified = fetched.lastModified();
+                    }
                 }
             } catch (FeedFetchException e) {
                 outcome = PollOutcome.error(e.getMessage());
@@ -156,6 +166,13 @@ public class FeedService {
 
     private PollOutcome ingestEntries(Feed feed, SyndFeed parsed) {
         List<ItemSubmission> entries = FeedEntryMapper.toSubmissions(parsed, feed.url, feed.name);
+        if (feed.summaryOnly) {
+            entries = entries.stream().map(ItemSubmission::needingPage).toList();
+        }
+        return ingestItems(feed, entries);
+    }
+
+    private PollOutcome ingestItems(Feed feed, List<ItemSubmission> entries) {
         if (entries.isEmpty()) {
             return PollOutcome.ok(0, 0);
         }
@@ -175,11 +192,14 @@ public class FeedService {
             feed.lastPolledAt = now;
             feed.lastStatus = outcome.status().label();
             feed.lastError = outcome.error();
+            feeds.recordPoll(id, outcome.status().label(), outcome.newItems());
             if (outcome.status() == PollOutcome.Status.ERROR) {
+                feed.lastErrorAt = now;
                 feed.consecutiveFailures++;
                 feed.nextPollAt = now.plus(backoff(feed.pollIntervalSeconds, feed.consecutiveFailures));
             } else {
                 feed.consecutiveFailures = 0;
+                feed.lastSuccessAt = now;
                 feed.etag = etag;
                 feed.lastModified = lastModified;
                 feed.itemsSeen += outcome.newItems();

@@ -78,6 +78,11 @@ public class ItemIngestService {
         for (int i = 0; i < items.size(); i++) {
             ItemSubmission item = items.get(i);
             NormalisedText normalised = normaliser.normalise(item.title(), item.body(), item.lang());
+            if (normalised.text().isEmpty() && item.needsPage() && !normalised.title().isEmpty()) {
+                // A page pointer (GDELT article) carries only its headline until the page fetch path
+                // replaces it with the article; sent with the headline, it is not silently dropped.
+                normalised = normalised.headlineAsText();
+            }
             if (normalised.text().isEmpty()) {
                 empty.add(i);
                 ids.add(null);
