@@ -20,6 +20,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import org.apache.hc.client5.http.DnsResolver;
 import org.apache.hc.client5.http.classic.methods.HttpGet;
 import org.apache.hc.client5.http.config.ConnectionConfig;
@@ -100,7 +101,7 @@ public class PageFetcher {
         this.policy = policy;
         this.userAgent = userAgent(this.config.contactUrl());
         PoolingHttpClientConnectionManager connections = PoolingHttpClientConnectionManagerBuilder.create()
-                .setDnsResolver(new CheckedResolver(policy))
+                .setDnsResolver(new CheckedResolver(policy::refusal))
                 .setDefaultConnectionConfig(ConnectionConfig.custom()
                         .setConnectTimeout(Timeout.of(this.config.connectTimeout()))
                         .setSocketTimeout(Timeout.of(this.config.fetchTimeout()))
@@ -314,9 +315,10 @@ public class PageFetcher {
      * checked is the address connected to.
      */
     static final class CheckedResolver implements DnsResolver {
-        private final FeedUrlPolicy policy;
+        /** Why a URL may not be fetched, or null ({@link FeedUrlPolicy#refusal}). */
+        private final Function<String, String> policy;
 
-        CheckedResolver(FeedUrlPolicy policy) {
+        CheckedResolver(Function<String, String> policy) {
             this.policy = policy;
         }
 
@@ -329,7 +331,7 @@ public class PageFetcher {
                 if (zone >= 0) {
                     literal = literal.substring(0, zone);
                 }
-                String refusal = policy.refusal("http://" + (literal.contains(":") ? "[" + literal + "]" : literal) + "/");
+                String refusal = policy.apply("http://" + (literal.contains(":") ? "[" + literal + "]" : literal) + "/");
                 if (refusal != null) {
                     throw new RefusedAddress("resolves to a refused address: " + refusal);
                 }

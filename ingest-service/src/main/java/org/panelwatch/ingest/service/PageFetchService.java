@@ -38,9 +38,10 @@ import org.panelwatch.ingest.repository.PageFetchRepository.ClaimedPage;
 public class PageFetchService {
 
     private static final Logger LOG = Logger.getLogger(PageFetchService.class);
-    /** A short page that talks of cookies and consent is the wall in front of the article, not the article. */
+    /** A short page that asks about cookies is the wall in front of the article, not the article. */
+    private static final Pattern COOKIES = Pattern.compile("(?i)\\bcookies?\\b");
     private static final Pattern CONSENT_WORDS = Pattern.compile(
-            "(?i)\\b(cookies?|consent|privacy settings|accept all|manage (?:your )?(?:choices|preferences))\\b");
+            "(?i)\\b(consent|accept all|agree|privacy settings|manage (?:your )?(?:choices|preferences)|partners)\\b");
     private static final int CONSENT_PAGE_MAX_CHARS = 2_000;
 
     private final ArticlePages pages;
@@ -135,11 +136,12 @@ public class PageFetchService {
         if (content.paywalled()) {
             return "paywall: the page marks itself not accessible for free";
         }
-        if (text.text().length() <= summary.text().length()) {
-            if (text.text().length() < CONSENT_PAGE_MAX_CHARS && CONSENT_WORDS.matcher(text.text()).find()) {
-                return "consent-wall: the page holds a consent notice instead of the article";
-            }
-            return "no-article-text: the page's main text (" + text.text().length() + " characters) is no longer "
+        String page = text.text();
+        if (page.length() < CONSENT_PAGE_MAX_CHARS && COOKIES.matcher(page).find() && CONSENT_WORDS.matcher(page).find()) {
+            return "consent-wall: the page holds a cookie consent notice instead of the article";
+        }
+        if (page.length() <= summary.text().length()) {
+            return "no-article-text: the page's main text (" + page.length() + " characters) is no longer "
                     + "than the summary (" + summary.text().length() + ")";
         }
         return null;
