@@ -68,7 +68,15 @@ public class PageFetchService {
     }
 
     public void process(ClaimedPage page) {
-        ItemSubmission item = queue.item(page.itemJson());
+        ItemSubmission item;
+        try {
+            item = queue.item(page.itemJson());
+        } catch (RuntimeException e) {
+            // Nothing to send and nothing a retry would mend; left leased, the row would be claimed forever.
+            LOG.errorf(e, "Queued item %s cannot be read back", page.id());
+            finish(page, "failed", "unreadable-item: " + e.getMessage(), null);
+            return;
+        }
         if (page.attempts() > config.maxAttempts() + 1) {
             // Claimed more often than it may be tried: its workers died (or overran the lease) each time.
             sendSummary(page, item, "gave-up: claimed " + page.attempts() + " times without an outcome");
