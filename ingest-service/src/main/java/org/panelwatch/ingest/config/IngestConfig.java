@@ -24,6 +24,8 @@ public interface IngestConfig {
 
     Gdelt gdelt();
 
+    Pages pages();
+
     interface Kafka {
         /** Defaults to {@code kafka.bootstrap.servers} (see application.properties). */
         String bootstrapServers();
@@ -115,5 +117,70 @@ public interface IngestConfig {
         /** GDELT asks for at most one request every 5 seconds; requests from this instance wait their turn. */
         @WithDefault("5s")
         Duration minRequestSpacing();
+    }
+
+    /** Article pages fetched for items that carry only a summary (README, "Article pages"). */
+    interface Pages {
+        /** An item with a URL whose cleaned text is shorter than this is a summary; 0 fetches only on request. */
+        @WithDefault("600")
+        int summaryMaxChars();
+
+        /** How often the workers look for due rows ("off" stops fetching; rows wait in the queue). */
+        @WithDefault("1s")
+        String tick();
+
+        /** Fetches running at once in this instance. */
+        @WithDefault("4")
+        int threads();
+
+        /** At least this long between two requests to one host, across all instances. */
+        @WithDefault("5s")
+        Duration perHostInterval();
+
+        /** A robots.txt Crawl-delay longer than the interval is honoured up to this. */
+        @WithDefault("60s")
+        Duration maxCrawlDelay();
+
+        @WithDefault("10s")
+        Duration connectTimeout();
+
+        /** Whole fetch of one page, redirects included, connect to last byte. */
+        @WithDefault("30s")
+        Duration fetchTimeout();
+
+        /** Most bytes of one page or PDF, after decompression. */
+        @WithDefault("5242880")
+        long maxBytes();
+
+        /** Pages of a PDF read for text; later pages are left out. */
+        @WithDefault("200")
+        int maxPdfPages();
+
+        @WithDefault("5")
+        int maxRedirects();
+
+        /** Tries per page for failures that may pass (timeouts, 429, 5xx), then the item goes with its summary. */
+        @WithDefault("4")
+        int maxAttempts();
+
+        /** Wait before the second try; doubled for each further one. */
+        @WithDefault("1m")
+        Duration retryBackoff();
+
+        /** A Retry-After longer than this is cut to it. */
+        @WithDefault("1h")
+        Duration maxRetryAfter();
+
+        /** A claimed row is someone else's to take once this has passed without an outcome. */
+        @WithDefault("2m")
+        Duration lease();
+
+        /** How long robots.txt rules are kept per host (RFC 9309 section 2.4: not more than 24 hours). */
+        @WithDefault("1h")
+        Duration robotsCacheTime();
+
+        /** The page the User-Agent points to, saying who crawls and how to reach us. */
+        @WithDefault("https://panelwatch.org/crawler")
+        String contactUrl();
     }
 }

@@ -14,11 +14,18 @@ public final class NewsItemEventMapper {
     }
 
     public static NewsItemEvent toEvent(UUID id, ItemSubmission item, NormalisedText normalised, String feedId,
-            Instant ingestedAt) {
+            Instant ingestedAt, String textSource) {
+        return toEvent(id, item.url() == null ? null : ItemIdentity.canonicalUrl(item.url()), item, normalised, feedId,
+                ingestedAt, textSource);
+    }
+
+    /** {@code url} the item's address as the event carries it: for a fetched page, the page's canonical URL. */
+    public static NewsItemEvent toEvent(UUID id, String url, ItemSubmission item, NormalisedText normalised, String feedId,
+            Instant ingestedAt, String textSource) {
         return new NewsItemEvent(
                 NewsItemEvent.SCHEMA_VERSION,
                 id.toString(),
-                item.url() == null ? null : ItemIdentity.canonicalUrl(item.url()),
+                url,
                 normalised.title(),
                 normalised.text(),
                 item.published(),
@@ -27,6 +34,7 @@ public final class NewsItemEventMapper {
                 item.externalId(),
                 feedId,
                 ingestedAt,
-                normalised.report());
+                normalised.report(),
+                textSource);
     }
 }

@@ -26,7 +26,8 @@ public final class PageReader {
         return read(Jsoup.parse(html, url == null ? "" : url), url);
     }
 
-    ExtractedPage read(Document page, String pageUrl) {
+    /** Reads a page already parsed (the fetch path parses once and also looks for a paywall flag). */
+    public ExtractedPage read(Document page, String pageUrl) {
         // Readability (Kotlin) refuses a null URL; a page pushed without one has no base to resolve against.
         String url = pageUrl == null ? "" : pageUrl;
         JsonLdArticle declared = JsonLdArticle.of(page);

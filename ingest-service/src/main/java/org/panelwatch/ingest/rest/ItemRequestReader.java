@@ -175,7 +175,21 @@ public class ItemRequestReader {
                 ? node.get("externalId").asText()
                 : optionalText(node, "externalId", MAX_EXTERNAL_ID, index, errors);
         String primaryLanguage = lang == null ? null : lang.split("-")[0].toLowerCase(Locale.ROOT);
-        return new ItemSubmission(url, title, body, published, source, primaryLanguage, externalId);
+        boolean fetch = false;
+        JsonNode fetchNode = node.get("fetch");
+        if (fetchNode != null && !fetchNode.isNull()) {
+            if (!fetchNode.isBoolean()) {
+                errors.add(new FieldError(index, "fetch", "must be true or false"));
+            } else if (fetchNode.asBoolean() && url == null) {
+                // The article page is fetched from the item's URL: asking for it without one is a mistake.
+                if (!node.hasNonNull("url") || node.get("url").isTextual() && node.get("url").asText().isBlank()) {
+                    errors.add(new FieldError(index, "url", "is required when fetch is true"));
+                }
+            } else {
+                fetch = fetchNode.asBoolean();
+            }
+        }
+        return new ItemSubmission(url, title, body, published, source, primaryLanguage, externalId, fetch);
     }
 
     private static String requiredText(JsonNode node, String field, int maxLength, Integer index, List<FieldError> errors) {

@@ -21,7 +21,7 @@ import org.panelwatch.ingest.service.IngestResult;
 import org.panelwatch.ingest.service.ItemIngestService;
 import org.panelwatch.ingest.service.ItemIngestService.EmptyTextException;
 
-/** The push API: items in, 202 once Kafka has them. */
+/** The push API: items in, 202 once Kafka has them (or, for items waiting for their article page, once they are queued). */
 @Path("/api/v1/items")
 public class ItemResource {
 
@@ -45,7 +45,7 @@ public class ItemResource {
     @Consumes(MediaType.WILDCARD)
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Push one item, a JSON array of items, or NDJSON (application/x-ndjson)")
-    @RequestBody(description = "{\"url\",\"title\",\"body\",\"published\",\"source\",\"lang\",\"externalId\"}; "
+    @RequestBody(description = "{\"url\",\"title\",\"body\",\"published\",\"source\",\"lang\",\"externalId\",\"fetch\"}; "
             + "title and body required; at most 1,000 items and 10 MiB")
     public Response push(@HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
             @HeaderParam("traceparent") String traceparent, byte[] body) {

@@ -176,8 +176,12 @@ public class FeedService {
         if (entries.isEmpty()) {
             return PollOutcome.ok(0, 0);
         }
-        List<IngestResult> results = ingest.ingest(entries, feed.id.toString(), Traceparent.continueOrStart(null), true);
-        int fresh = (int) results.stream().filter(r -> r.status() == IngestResult.Status.ACCEPTED).count();
+        // A feed marked summary-only (the summary_only flag of V3__sources.sql) is passed here once feeds carry it;
+        // until then the length threshold decides for each entry.
+        List<IngestResult> results = ingest.ingest(entries, feed.id.toString(), false, Traceparent.continueOrStart(null), true);
+        int fresh = (int) results.stream()
+                .filter(r -> r.status() == IngestResult.Status.ACCEPTED || r.status() == IngestResult.Status.QUEUED)
+                .count();
         int seen = (int) results.stream().filter(r -> r.status() == IngestResult.Status.DUPLICATE).count();
         return PollOutcome.ok(fresh, seen);
     }

@@ -35,12 +35,17 @@ public final class ItemIdentity {
 
     public static UUID of(ItemSubmission item, String normalisedTitle, String normalisedText) {
         if (item.url() != null) {
-            return nameBased(URL_NAMESPACE, canonicalUrl(item.url()));
+            return ofUrl(item.url());
         }
         if (item.source() != null && item.externalId() != null) {
             return nameBased(SOURCE_NAMESPACE, item.source().trim().toLowerCase(Locale.ROOT) + "\n" + item.externalId().trim());
         }
         return nameBased(TEXT_NAMESPACE, normalisedTitle + "\n\n" + normalisedText);
+    }
+
+    /** The id of the item at this URL: what {@link #of} gives any item that carries it. */
+    public static UUID ofUrl(String url) {
+        return nameBased(URL_NAMESPACE, canonicalUrl(url));
     }
 
     /**

@@ -27,6 +27,12 @@ import org.panelwatch.ingest.repository.ItemIdentityRepository;
  * seen, send, and record the ids only when Kafka acknowledged every record. The claim and the send
  * share one transaction: a send failure rolls the claim back, so a retry is accepted and nothing
  * is lost; a concurrent claim of the same id waits for the outcome instead of sending it twice.
+ *
+ * <p>An item that is only a summary of an article page ({@link PageQueue#needsPage}) is not sent
+ * here: it is queued in the same transaction that claims its id, and goes to Kafka once, with its
+ * final text, when its page has been fetched (or could not be). Its id is claimed by the URL it
+ * came with, the only one known now; the page's canonical URL is checked after the fetch
+ * ({@link PageFetchService}).
  */
 @ApplicationScoped
 @Transactional
@@ -37,15 +43,17 @@ public class ItemIngestService {
     private final TextNormaliser normaliser;
     private final ItemIdentityRepository identities;
     private final RawNewsProducer producer;
+    private final PageQueue pages;
     private final int retryAfterSeconds;
     private final Counter accepted;
     private final Counter duplicates;
 
     public ItemIngestService(TextNormaliser normaliser, ItemIdentityRepository identities, RawNewsProducer producer,
-            IngestConfig config, MeterRegistry registry) {
+            PageQueue pages, IngestConfig config, MeterRegistry registry) {
         this.normaliser = normaliser;
         this.identities = identities;
         this.producer = producer;
+        this.pages = pages;
         this.retryAfterSeconds = config.kafka().retryAfterSeconds();
         this.accepted = registry.counter("panelwatch.ingest.items", "status", "accepted");
         this.duplicates = registry.counter("panelwatch.ingest.items", "status", "duplicate");
@@ -71,32 +79,50 @@ public class ItemIngestService {
      * (a feed entry of nothing but furniture), when they are {@code SKIPPED}.
      */
     public List<IngestResult> ingest(List<ItemSubmission> items, String feedId, String traceparent, boolean skipEmpty) {
+        return ingest(items, feedId, false, traceparent, skipEmpty);
+    }
+
+    /** As above; {@code summaryOnlyFeed}: every entry of the feed is a summary, so each with a link waits for its page. */
+    public List<IngestResult> ingest(List<ItemSubmission> items, String feedId, boolean summaryOnlyFeed, String traceparent,
+            boolean skipEmpty) {
         Instant now = Instant.now();
+        String textSource = feedId == null ? NewsItemEvent.TEXT_AS_PUSHED : NewsItemEvent.TEXT_FROM_FEED;
         List<UUID> ids = new ArrayList<>(items.size());
         Map<UUID, NewsItemEvent> events = new LinkedHashMap<>();
+        Map<UUID, ItemSubmission> awaitingPage = new LinkedHashMap<>();
         List<Integer> empty = new ArrayList<>();
         for (int i = 0; i < items.size(); i++) {
             ItemSubmission item = items.get(i);
             NormalisedText normalised = normaliser.normalise(item.title(), item.body(), item.lang());
-            if (normalised.text().isEmpty() && item.needsPage() && !normalised.title().isEmpty()) {
-                // A page pointer (GDELT article) carries only its headline until the page fetch path
-                // replaces it with the article; sent with the headline, it is not silently dropped.
-                normalised = normalised.headlineAsText();
-            }
-            if (normalised.text().isEmpty()) {
+            boolean needsPage = pages.needsPage(item, normalised.text(), summaryOnlyFeed);
+            if (normalised.text().isEmpty() && !needsPage) {
                 empty.add(i);
                 ids.add(null);
                 continue;
             }
             UUID id = ItemIdentity.of(item, normalised.title(), normalised.text());
             ids.add(id);
-            events.putIfAbsent(id, NewsItemEventMapper.toEvent(id, item, normalised, feedId, now));
+            if (events.containsKey(id) || awaitingPage.containsKey(id)) {
+                continue;
+            }
+            if (needsPage) {
+                awaitingPage.put(id, item);
+            } else {
+                events.put(id, NewsItemEventMapper.toEvent(id, item, normalised, feedId, now, textSource));
+            }
         }
         if (!empty.isEmpty() && !skipEmpty) {
             throw new EmptyTextException(empty);
         }
 
-        Set<UUID> fresh = identities.claim(events.keySet());
+        Set<UUID> all = new HashSet<>(events.keySet());
+        all.addAll(awaitingPage.keySet());
+        Set<UUID> fresh = identities.claim(all);
+        awaitingPage.forEach((id, item) -> {
+            if (fresh.contains(id)) {
+                pages.enqueue(id, item, feedId, traceparent);
+            }
+        });
         List<NewsItemEvent> toSend = events.values().stream()
                 .filter(e -> fresh.contains(UUID.fromString(e.id())))
                 .toList();
@@ -104,7 +130,7 @@ public class ItemIngestService {
             producer.publish(toSend, traceparent);
         } catch (RawNewsProducer.NotAcknowledgedException e) {
             LOG.warnf("Kafka did not take %d items (%s); the caller may retry", toSend.size(), e.getMessage());
-            // Rolls back the claim: the ids stay unseen.
+            // Rolls back the claim and the queued pages: the ids stay unseen.
             throw ProblemException.unavailable("Kafka did not acknowledge the items; nothing was recorded, "
                     + "send them again.", retryAfterSeconds);
         }
@@ -117,7 +143,9 @@ public class ItemIngestService {
                 continue;
             }
             boolean isNew = fresh.contains(id) && answered.add(id);
-            results.add(new IngestResult(id.toString(), isNew ? IngestResult.Status.ACCEPTED : IngestResult.Status.DUPLICATE));
+            IngestResult.Status status = !isNew ? IngestResult.Status.DUPLICATE
+                    : awaitingPage.containsKey(id) ? IngestResult.Status.QUEUED : IngestResult.Status.ACCEPTED;
+            results.add(new IngestResult(id.toString(), status));
         }
         accepted.increment(fresh.size());
         duplicates.increment(items.size() - empty.size() - fresh.size());
