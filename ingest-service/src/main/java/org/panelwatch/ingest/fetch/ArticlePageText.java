@@ -13,6 +13,7 @@ import java.util.Locale;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.jsoup.select.Elements;
 import org.panelwatch.ingest.page.ExtractedPage;
 import org.panelwatch.ingest.page.PageReader;
 
@@ -31,9 +32,23 @@ public class ArticlePageText implements PageText {
     public PageContent extract(String html, String pageUrl) {
         Document page = Jsoup.parse(html, pageUrl == null ? "" : pageUrl);
         boolean paywalled = declaresPaywall(page);
-        ExtractedPage read = reader.read(page, pageUrl);
-        return new PageContent(read.articleBody(), read.title(), instant(read.published()), primaryLanguage(read.lang()),
+        ExtractedPage read = reader.read(page.clone(), pageUrl);
+        String body = read.articleBody().isBlank() ? shortArticle(page) : read.articleBody();
+        return new PageContent(body, read.title(), instant(read.published()), primaryLanguage(read.lang()),
                 read.canonicalUrl(), paywalled);
+    }
+
+    /**
+     * The reader takes fewer than 25 words for a page without an article; a fetched page may still hold
+     * a short notice or brief worth more than its feed summary, so its article's (else its body's)
+     * paragraphs are offered, and {@code PageFetchService} keeps them only if they say more than the summary.
+     */
+    private static String shortArticle(Document page) {
+        Elements paragraphs = page.select("article p, article li, article h2, article h3");
+        if (paragraphs.isEmpty()) {
+            paragraphs = page.select("body p");
+        }
+        return String.join("\n\n", paragraphs.eachText().stream().map(String::strip).filter(p -> !p.isEmpty()).toList());
     }
 
     private static boolean declaresPaywall(Document page) {
