@@ -179,6 +179,18 @@ c=collections.Counter(i["status"] for i in json.load(sys.stdin)["items"])
 print(", ".join(f"{v} {k}" for k,v in sorted(c.items())))' < "$WORK/push.json")"
 say "ingest answered: $PUSH_COUNTS"
 
+# Summaries that link to whole articles: like most news feeds, they carry a sentence where the evidence is
+# in the article. "fetch": true asks ingest-service to fetch each page (served by the demo receiver), read
+# its main text and send the item on with it (textSource "page").
+: > "$WORK/pages.ndjson"
+printf '{"title":"Rail cars of North Korean shells cross into Russia, imagery shows","body":"Satellite images show freight trains crossing a border bridge.","url":"%s/pages/rail-shipments.html","source":"Borderlands Dispatch","fetch":true}\n' "$RECEIVER" >> "$WORK/pages.ndjson"
+printf '{"title":"Russian tourists return to Wonsan resort for the winter season","body":"A travel agency reports a second group of tourists.","url":"%s/pages/tourism-season.html","source":"Borderlands Dispatch","fetch":true}\n' "$RECEIVER" >> "$WORK/pages.ndjson"
+say "pushing 2 one-line summaries with \"fetch\": true; their article pages are served at $RECEIVER/pages/"
+api 202 POST "$INGEST/api/v1/items" "$INGEST_KEY" "$WORK/pages.ndjson" "application/x-ndjson"
+json 'import sys,json
+for it in json.load(sys.stdin)["items"]: print(it["id"])' < "$WORK/answer.json" > "$WORK/page-ids.txt"
+say "ingest answered: $(json 'import sys,json; print(", ".join(i["status"] for i in json.load(sys.stdin)["items"]))' < "$WORK/answer.json") (queued: waiting for the page)"
+
 # The feed is a second way in; when it fails the demo says why and goes on with the pushed items.
 FEED_RESULT="not polled"
 echo '{}' > "$WORK/poll.json"
@@ -228,6 +240,7 @@ printf '[demo] waiting for the analysis service to store the items ' >&2
 mkdir -p "$WORK/items"
 rm -f "$WORK/items/"*.json
 cp "$WORK/item-ids.txt" "$WORK/pending.txt"
+cat "$WORK/page-ids.txt" >> "$WORK/pending.txt"
 warned=0
 while [ -s "$WORK/pending.txt" ] && [ $((SECONDS - started)) -lt "$MAX_WAIT" ]; do
   : > "$WORK/still.txt"
@@ -412,6 +425,24 @@ if deliveries:
     print(f"  the alert service's record for this subscription: {', '.join(f'{v} {k}' for k, v in st.items())}")
 print()
 print(f"Done in {os.environ['ELAPSED']} s after the push.")
+print()
+print("Article pages fetched (one-line summaries pushed with \"fetch\": true):")
+pushed_pages = [json.loads(l) for l in open(os.path.join(work, "pages.ndjson"), encoding="utf-8") if l.strip()]
+page_ids = [l.strip() for l in open(os.path.join(work, "page-ids.txt")) if l.strip()]
+for pid, sent in zip(page_ids, pushed_pages):
+    p = os.path.join(work, "items", pid + ".json")
+    item = json.load(open(p, encoding="utf-8")) if os.path.exists(p) else None
+    if not item:
+        print("  - %s: not stored yet" % sent["url"])
+        continue
+    text = item.get("text") or ""
+    signals = [s.get("type") for s in item.get("signals") or [] if isinstance(s, dict)]
+    print("  - %s" % short(item.get("title"), 90))
+    print("    summary pushed: %d characters; text stored: %d characters in %d paragraphs (the page's article)"
+          % (len(sent["body"]), len(text), len([x for x in text.split("\n\n") if x.strip()])))
+    print("    topics: %s; signal: %s" % (", ".join(topic_ids(item)) or "none", ", ".join(signals) or "none"))
+    print("    from the page: %s" % short(text.split("\n\n")[-1] if text else "", 100))
+
 PY
 
 cat <<EOF

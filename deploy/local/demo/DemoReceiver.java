@@ -92,10 +92,11 @@ public final class DemoReceiver {
         server.createContext("/feed.xml", receiver::serveFeed);
         server.createContext("/webhook", receiver::receiveWebhook);
         server.createContext("/deliveries", receiver::serveDeliveries);
+        server.createContext("/pages/", exchange -> servePage(exchange, feed.resolveSibling("pages")));
         server.createContext("/health", exchange -> respond(exchange, 200, "text/plain", "ok\n"));
         server.setExecutor(Executors.newFixedThreadPool(4));
         server.start();
-        System.out.printf("demo receiver on http://%s:%d (feed /feed.xml, webhooks /webhook), recording to %s%n",
+        System.out.printf("demo receiver on http://%s:%d (feed /feed.xml, pages /pages/, webhooks /webhook), recording to %s%n",
                 host, server.getAddress().getPort(), out);
     }
 
@@ -111,6 +112,25 @@ public final class DemoReceiver {
             if (!"HEAD".equals(exchange.getRequestMethod())) {
                 os.write(body);
             }
+        }
+    }
+
+    /**
+     * The demo's article pages (deploy/local/demo/pages/NAME.html): the demo pushes one-line summaries that
+     * link here with "fetch": true, and ingest-service fetches and reads the whole article.
+     */
+    private static void servePage(HttpExchange exchange, Path pages) throws IOException {
+        String name = exchange.getRequestURI().getPath().substring("/pages/".length());
+        Path page = pages.resolve(name).normalize();
+        if (!name.matches("[a-z0-9-]+\\.html") || !page.startsWith(pages) || !Files.isRegularFile(page)) {
+            respond(exchange, 404, "text/plain", "no such page\n");
+            return;
+        }
+        byte[] body = Files.readAllBytes(page);
+        exchange.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
+        exchange.sendResponseHeaders(200, body.length);
+        try (OutputStream os = exchange.getResponseBody()) {
+            os.write(body);
         }
     }
 
