@@ -28,7 +28,9 @@ final class BlockText {
             @Override
             public void head(Node node, int depth) {
                 if (node instanceof TextNode text) {
-                    current.append(text.getWholeText());
+                    // A line break in the HTML source is white space (HTML 4.01, 9.1), not a paragraph break,
+                    // except inside <pre>; only <br> and block elements break the text.
+                    current.append(inPre(text) ? text.getWholeText() : text.getWholeText().replace('\r', ' ').replace('\n', ' '));
                 } else if (node instanceof Element element) {
                     String name = element.normalName();
                     if (name.equals("br")) {
@@ -50,6 +52,15 @@ final class BlockText {
         }, root);
         flush(current, paragraphs);
         return paragraphs;
+    }
+
+    private static boolean inPre(Node node) {
+        for (Node n = node.parent(); n != null; n = n.parent()) {
+            if (n instanceof Element e && e.normalName().equals("pre")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static String text(Element root) {

@@ -29,6 +29,21 @@ class PageReaderTest {
     }
 
     @Test
+    void aLineBreakInTheHtmlSourceIsASpaceNotANewParagraph() {
+        String html = "<html><body><article><h1>Shells by rail</h1>\n<p>Commercial satellite images taken over three weeks show"
+                + "\nlong trains of covered freight cars moving from the Rajin port area across the rail bridge into Russia,"
+                + "\r\nanalysts at an independent research group said on Monday.</p>\n<p>The analysts counted about 150 rail"
+                + "\ncars<br>in the period.</p><pre>line one\nline two</pre></article></body></html>";
+
+        ExtractedPage page = reader.read(html, "https://news.example.org/rail");
+
+        assertThat(paragraphs(page)).containsExactly(
+                "Commercial satellite images taken over three weeks show long trains of covered freight cars moving from the "
+                        + "Rajin port area across the rail bridge into Russia, analysts at an independent research group said on Monday.",
+                "The analysts counted about 150 rail cars", "in the period.", "line one", "line two");
+    }
+
+    @Test
     void keepsHeadingsAndParagraphsInOrderAndDropsFurniture() {
         ExtractedPage page = reader.read(fixture("boilerplate.html"), "https://review.example.org/transfers");
 
