@@ -298,7 +298,9 @@ class ReadApiTest {
     }
 
     private NewsItemEvent item(String text, Instant published, String lang) {
-        return Broker.item("Item " + Broker.noise(2), text + " " + TOKEN + " " + Broker.noise(25), published, lang);
+        // Every test stores an i1 with the same sentences: 100 random words keep each one's text far below
+        // the story threshold (0.3) of the others', so each i1 starts its own story and publishes its signal.
+        return Broker.item("Item " + Broker.noise(2), text + " " + TOKEN + " " + Broker.noise(100), published, lang);
     }
 
     private Instant day(int days, int hour) {
