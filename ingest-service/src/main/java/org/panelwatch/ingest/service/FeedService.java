@@ -13,6 +13,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 import org.jboss.logging.Logger;
+import org.panelwatch.common.audit.AuditLog;
 import org.panelwatch.common.outbound.DestinationGuard;
 import org.panelwatch.common.problem.Problem.FieldError;
 import org.panelwatch.common.problem.ProblemException;
@@ -48,11 +49,13 @@ public class FeedService {
     private final ItemIngestService ingest;
     private final GdeltClient gdelt;
     private final IngestConfig.Feeds config;
+    private final AuditLog audit;
     /** One poll per feed at a time: a manual poll waits for a scheduled one of the same feed. */
     private final Map<UUID, ReentrantLock> polling = new ConcurrentHashMap<>();
 
     public FeedService(FeedRepository feeds, FeedFetcher fetcher, FeedParser parser, DestinationGuard destinations,
-            ItemIngestService ingest, GdeltClient gdelt, IngestConfig config) {
+            ItemIngestService ingest, GdeltClient gdelt, IngestConfig config, AuditLog audit) {
+        this.audit = audit;
         this.feeds = feeds;
         this.fetcher = fetcher;
         this.parser = parser;
@@ -100,6 +103,7 @@ public class FeedService {
         feed.createdAt = Instant.now();
         feed.nextPollAt = feed.createdAt;
         feeds.persist(feed);
+        audit.record("feed.created", feed.id.toString(), null);
         return feed;
     }
 
@@ -118,6 +122,7 @@ public class FeedService {
         if (!feeds.deleteById(id)) {
             throw ProblemException.notFound("No feed " + id);
         }
+        audit.record("feed.deleted", id.toString(), null);
         polling.remove(id);
     }
 
