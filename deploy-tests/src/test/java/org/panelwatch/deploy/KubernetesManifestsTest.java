@@ -36,7 +36,9 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -381,6 +383,69 @@ class KubernetesManifestsTest {
         // Every manifest file is part of some kustomization.
         for (Path file : Manifests.files()) {
             assertThat(listed).as("%s is listed in a kustomization.yaml", file).contains(file);
+        }
+    }
+
+    @Test
+    void overlaysRenderWithKustomizeAndTheApiServerAcceptsThem() throws Exception {
+        Path kubectl = Stream.of(System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator))
+                .map(dir -> Path.of(dir, "kubectl")).filter(Files::isExecutable).findFirst().orElse(null);
+        Assumptions.assumeTrue(kubectl != null, "kubectl (with its kustomize) is not installed; the other tests check the overlays' references");
+        // A copy, so that the production overlay's git-ignored secret files can be made from their examples.
+        Path copy = Files.createTempDirectory("panelwatch-kustomize");
+        try (Stream<Path> files = Files.walk(Manifests.KUBERNETES)) {
+            for (Path file : files.toList()) {
+                Path target = copy.resolve(Manifests.KUBERNETES.relativize(file).toString());
+                if (Files.isDirectory(file)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(file, target);
+                }
+            }
+        }
+        Files.writeString(copy.resolve("overlays/production/api-keys.env"),
+                "PANELWATCH_ADMIN_KEY=rendered-admin-key-0123456789\nPANELWATCH_INGEST_KEY=rendered-ingest-key-0123456789\n"
+                        + "PANELWATCH_READER_KEY=rendered-reader-key-0123456789\n");
+        Files.writeString(copy.resolve("overlays/production/db.env"), "username=panelwatch\npassword=rendered-password\n");
+
+        Map<String, Map<String, Integer>> replicas = Map.of(
+                "dev", Map.of("ingest-service", 1, "analysis-service", 1, "alert-service", 1, "console", 1),
+                "production", Map.of("ingest-service", 2, "analysis-service", 3, "alert-service", 2, "console", 2));
+        for (String overlay : List.of("dev", "production")) {
+            Process process = new ProcessBuilder(kubectl.toString(), "kustomize", copy.resolve("overlays").resolve(overlay).toString())
+                    .redirectErrorStream(true).start();
+            String rendered = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            assertThat(process.waitFor()).as("kubectl kustomize overlays/%s:%n%s", overlay, rendered).isZero();
+            List<HasMetadata> objects = Manifests.documents(rendered).stream()
+                    .map(d -> (HasMetadata) Manifests.SERIALIZATION.unmarshal(d)).toList();
+            String namespace = overlay.equals("dev") ? "panelwatch-dev" : "panelwatch";
+            for (HasMetadata object : objects) {
+                if (object instanceof Namespace) {
+                    assertThat(object.getMetadata().getName()).isEqualTo(namespace);
+                    client.resource(object).create();
+                } else if (object instanceof GenericKubernetesResource generic) {
+                    assertThat(generic.getMetadata().getNamespace()).isEqualTo(namespace);
+                    client.genericKubernetesResources(CUSTOM.get(generic.getKind())).inNamespace(namespace).resource(generic).create();
+                } else {
+                    assertThat(object.getMetadata().getNamespace()).as("%s %s", object.getKind(), object.getMetadata().getName())
+                            .isEqualTo(namespace);
+                    client.resource(object).inNamespace(namespace).create();
+                }
+            }
+            for (Deployment deployment : client.apps().deployments().inNamespace(namespace).list().getItems()) {
+                String name = deployment.getMetadata().getName();
+                assertThat(deployment.getSpec().getReplicas()).as("%s replicas in %s", name, overlay).isEqualTo(replicas.get(overlay).get(name));
+                assertThat(onlyContainer(deployment).getImage())
+                        .isEqualTo("panelwatch/" + name + (overlay.equals("dev") ? ":latest" : ":0.1.0"));
+            }
+            Secret keys = client.secrets().inNamespace(namespace).withName("panelwatch-api-keys").get();
+            assertThat(keys).isNotNull();
+            if (overlay.equals("production")) {
+                // The generated Secret replaced the placeholder one, under the name the Deployments use.
+                assertThat(new String(java.util.Base64.getDecoder().decode(keys.getData().get("PANELWATCH_ADMIN_KEY"))))
+                        .isEqualTo("rendered-admin-key-0123456789");
+            }
+            assertThat(client.genericKubernetesResources(CUSTOM.get("KafkaTopic")).inNamespace(namespace).list().getItems()).hasSize(5);
         }
     }
 
