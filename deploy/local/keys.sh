@@ -14,7 +14,7 @@
 # panelwatch_keys STATE_DIR [generate]: sets and exports the three keys by the rule above. Without
 # "generate" a key found nowhere is an error (returns 1 after saying which).
 panelwatch_keys() {
-  local state="$1" mode="${2:-}" name value saved
+  local state="$1" mode="${2:-}" name value role
   local -A from_file=()
   if [ -f "$state/keys.env" ]; then
     while IFS='=' read -r name value; do
@@ -30,8 +30,8 @@ panelwatch_keys() {
         return 1
       fi
       # "pw_admin_" + 48 hex digits: 24 random bytes, far above the 16 characters prod requires.
-      saved="${name#PANELWATCH_}"; saved="${saved%_KEY}"
-      value="pw_${saved,,}_$(head -c 24 /dev/urandom | od -An -tx1 | tr -d ' \n')"
+      role="${name#PANELWATCH_}"; role="${role%_KEY}"
+      value="pw_${role,,}_$(head -c 24 /dev/urandom | od -An -tx1 | tr -d ' \n')"
     fi
     printf -v "$name" '%s' "$value"
     export "${name?}"
