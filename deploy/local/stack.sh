@@ -39,9 +39,11 @@ DB_NAME="${PANELWATCH_DB:-panelwatch}"
 READY_TIMEOUT="${PANELWATCH_READY_TIMEOUT:-180}"
 
 SERVICES=(ingest-service analysis-service alert-service)
+# The analysts' console, in a checkout that has its module; it calls the services, so it starts last.
+[ -f "$ROOT/console/pom.xml" ] && SERVICES+=(console)
 # The contract's ports; another set lets a second stack (own state folder, database and Kafka ports)
 # run beside this one, e.g. for a test run while the demo is up.
-declare -A PORT=([ingest-service]="${PANELWATCH_INGEST_PORT:-8081}" [analysis-service]="${PANELWATCH_ANALYSIS_PORT:-8082}" [alert-service]="${PANELWATCH_ALERT_PORT:-8083}")
+declare -A PORT=([ingest-service]="${PANELWATCH_INGEST_PORT:-8081}" [analysis-service]="${PANELWATCH_ANALYSIS_PORT:-8082}" [alert-service]="${PANELWATCH_ALERT_PORT:-8083}" [console]="${PANELWATCH_CONSOLE_PORT:-8080}")
 TOPICS=(panelwatch.news.raw panelwatch.news.tagged panelwatch.signals panelwatch.news.raw.dlq panelwatch.signals.dlq)
 
 say() { printf '%s %s\n' "[stack]" "$*" >&2; }
@@ -295,6 +297,10 @@ start_service() {
   QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://$PGHOST:$PGPORT/$DB_NAME?reWriteBatchedInserts=true" \
   QUARKUS_DATASOURCE_USERNAME="$PGUSER" \
   QUARKUS_DATASOURCE_PASSWORD="${PGPASSWORD:-}" \
+  PANELWATCH_INGEST_URL="http://127.0.0.1:${PORT[ingest-service]}" \
+  PANELWATCH_ANALYSIS_URL="http://127.0.0.1:${PORT[analysis-service]}" \
+  PANELWATCH_ALERT_URL="http://127.0.0.1:${PORT[alert-service]}" \
+  PANELWATCH_CONSOLE_URL="${PANELWATCH_CONSOLE_URL:-http://127.0.0.1:${PORT[console]}}" \
   nohup java ${PANELWATCH_JAVA_OPTS:--Xms128m -Xmx512m} -jar "$ROOT/$svc/target/quarkus-app/quarkus-run.jar" \
     >>"$LOGS/$name.log" 2>&1 &
   echo $! > "$PIDS/$name.pid"
@@ -336,7 +342,8 @@ print_summary() {
     done
   done
   cat <<EOF
-  (ingest: push items, feeds; analysis: read API for dashboards; alert: subscribers, subscriptions, deliveries)
+  (ingest: push items, feeds; analysis: read API for dashboards; alert: subscribers, subscriptions, deliveries;
+   console: the analysts' pages, sign in with a key below)
   Swagger UI        http://127.0.0.1:<port>/q/swagger-ui   health: /q/health/ready   metrics: /q/metrics
   Kafka             $(kafka_bootstrap)  ($BROKERS broker(s), topics with replication factor $REPLICATION)
   PostgreSQL        $PGHOST:$PGPORT/$DB_NAME (schemas ingest, analysis, alert)
@@ -412,6 +419,9 @@ cmd_status() {
 cmd_demo() {
   cmd_up
   "$HERE/demo.sh"
+  if [[ " ${SERVICES[*]} " == *" console "* ]]; then
+    printf "\nThe analyst console: http://127.0.0.1:%s  (sign in with the reader key %s)\n" "${PORT[console]}" "$PANELWATCH_READER_KEY"
+  fi
 }
 
 case "${1:-}" in
