@@ -13,6 +13,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import org.panelwatch.analysis.engine.Analysis;
@@ -61,12 +62,19 @@ public final class Evaluation {
               --devset         JSONL with id, title, body, lang, russia_dprk_military, topics
               --min-signal-f1  fail below this F1 for the russia-dprk-military signal (default 0)
               --min-topic-f1   fail below this micro-averaged F1 over all topics (default 0)
+              --stories        JSONL with id, title, body, lang, published, story: the same-story figures only
+                               (printed for --devset too when its items carry story ids)
+              --min-story-grouped  fail when fewer same-event pairs are grouped (share, default 0)
+              --max-story-wrong    fail when more different-event pairs are grouped (share, default 1)
               --seed           a plain-text article (first line = title when short); fails unless it gets a
                                medium or high russia-dprk-military signal and every topic listed after '='""";
 
     /** Runs the command; returns the exit code. */
     public static int run(String[] args, PrintStream out) throws IOException {
         Path devset = null;
+        Path stories = null;
+        double minGrouped = 0;
+        double maxWronglyGrouped = 1;
         double minSignal = 0;
         double minTopics = 0;
         Map<Path, List<String>> seeds = new LinkedHashMap<>();
@@ -78,6 +86,9 @@ public final class Evaluation {
                 case "--devset" -> devset = Path.of(required(arg, value));
                 case "--min-signal-f1" -> minSignal = number(arg, value);
                 case "--min-topic-f1" -> minTopics = number(arg, value);
+                case "--stories" -> stories = Path.of(required(arg, value));
+                case "--min-story-grouped" -> minGrouped = number(arg, value);
+                case "--max-story-wrong" -> maxWronglyGrouped = number(arg, value);
                 case "--seed" -> {
                     String spec = required(arg, value);
                     int eq = spec.indexOf('=');
@@ -97,8 +108,8 @@ public final class Evaluation {
             }
             i++;
         }
-        if (devset == null && seeds.isEmpty()) {
-            throw new UsageException("give --devset and/or --seed");
+        if (devset == null && seeds.isEmpty() && stories == null) {
+            throw new UsageException("give --devset, --stories and/or --seed");
         }
         Evaluation evaluation = new Evaluation(builder.build(), out);
         boolean ok = true;
@@ -107,6 +118,10 @@ public final class Evaluation {
         }
         if (!seeds.isEmpty()) {
             ok &= evaluation.seeds(seeds);
+        }
+        // The same-story figures, for the devset (when it has story ids) or a file given on its own.
+        for (Path file : new LinkedHashSet<>(java.util.stream.Stream.of(devset, stories).filter(Objects::nonNull).toList())) {
+            ok &= new StoryEvaluation(evaluation.engine, out).run(file, minGrouped, maxWronglyGrouped);
         }
         out.println(ok ? "RESULT: PASS" : "RESULT: FAIL");
         return ok ? 0 : 1;
