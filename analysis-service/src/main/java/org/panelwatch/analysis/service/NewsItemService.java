@@ -28,19 +28,25 @@ import org.panelwatch.analysis.repository.ItemTopic;
 import org.panelwatch.analysis.repository.NewsItem;
 import org.panelwatch.analysis.repository.Signal;
 import org.panelwatch.analysis.repository.Story;
+import org.panelwatch.analysis.repository.StoryAnchor;
 import org.panelwatch.analysis.repository.StoryBand;
+import org.panelwatch.analysis.engine.story.EventKey;
+import org.panelwatch.analysis.engine.story.EventKeys;
+import org.panelwatch.analysis.engine.story.StoryMatcher;
 import org.panelwatch.common.event.NewsItemEvent;
 
 /**
  * Stores a batch of incoming items in one transaction (tagging runs before it): tags, entities, signals and their story.
  * Items already stored are skipped, so a redelivered record changes nothing. The database is asked
- * twice per batch (which ids exist, which stored items share a band or a text hash with the batch),
- * never once per item.
+ * a few times per batch (which ids exist, which stored items share a band or a text hash with the batch,
+ * which stored items of the same days share an event anchor with it), never once per item.
  */
 @ApplicationScoped
 public class NewsItemService {
 
     private static final int MAX_CANDIDATES = 20_000;
+    /** Anchors indexed per item, the heaviest first: a long article states dozens of numbers. */
+    private static final int MAX_ANCHORS = 40;
     private static final int TRANSACTION_TIMEOUT_SECONDS = 300;
     private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(NewsItemService.class);
 
@@ -48,12 +54,17 @@ public class NewsItemService {
     private final EntityManager em;
     private final AnalysisConfig config;
     private final RecentAnswers recentAnswers;
+    private final EventKeys eventKeys;
+    private final StoryMatcher storyMatcher;
 
-    public NewsItemService(BatchTagger tagger, EntityManager em, AnalysisConfig config, RecentAnswers recentAnswers) {
+    public NewsItemService(BatchTagger tagger, EntityManager em, AnalysisConfig config, RecentAnswers recentAnswers,
+            EventKeys eventKeys, StoryMatcher storyMatcher) {
         this.tagger = tagger;
         this.em = em;
         this.config = config;
         this.recentAnswers = recentAnswers;
+        this.eventKeys = eventKeys;
+        this.storyMatcher = storyMatcher;
     }
 
     public List<StoredItem> storeBatch(List<NewsItemEvent> events) {
@@ -81,17 +92,27 @@ public class NewsItemService {
         List<Analysis> analyses = tagger.analyzeAll(todo.stream()
                 .map(e -> new TaggingEngine.Item(e.title(), e.text(), e.lang())).toList());
         List<Fingerprint> fingerprints = todo.stream().map(e -> Fingerprint.of(e.title(), e.text())).toList();
+        Instant received = Instant.now();
+        List<EventKey> keys = new ArrayList<>(todo.size());
+        for (int i = 0; i < todo.size(); i++) {
+            NewsItemEvent e = todo.get(i);
+            // The item's time as the read API sorts it: published, else received.
+            Instant at = e.published() != null ? e.published() : e.ingestedAt() != null ? e.ingestedAt() : received;
+            keys.add(eventKeys.of(e.title(), e.text(), at, analyses.get(i)));
+        }
         List<StoredItem> stored = QuarkusTransaction.requiringNew().timeout(TRANSACTION_TIMEOUT_SECONDS)
-                .call(() -> persist(todo, analyses, fingerprints, t0));
+                .call(() -> persist(todo, analyses, fingerprints, keys, t0));
         recentAnswers.stored();
         return stored;
     }
 
     private List<StoredItem> persist(List<NewsItemEvent> todo, List<Analysis> analyses, List<Fingerprint> fingerprints,
-            long t0) {
+            List<EventKey> keys, long t0) {
         long t1 = System.nanoTime();
-        StoryIndex index = new StoryIndex(config.stories().threshold(), config.stories().duplicateThreshold());
-        Map<UUID, Boolean> storySignalled = loadCandidates(fingerprints, index);
+        boolean events = config.stories().events();
+        StoryIndex index = new StoryIndex(config.stories().threshold(), config.stories().duplicateThreshold(),
+                events ? storyMatcher : null);
+        Map<UUID, Boolean> storySignalled = loadCandidates(fingerprints, events ? keys : List.of(), index);
         long t2 = System.nanoTime();
 
         Instant now = Instant.now();
@@ -99,6 +120,7 @@ public class NewsItemService {
         List<Story> newStories = new ArrayList<>();
         Map<UUID, Story> newStoriesById = new HashMap<>();
         List<StoryBand> bands = new ArrayList<>();
+        List<StoryAnchor> anchors = new ArrayList<>();
         List<ItemTopic> topics = new ArrayList<>();
         List<ItemEntity> entities = new ArrayList<>();
         List<Signal> signals = new ArrayList<>();
@@ -112,8 +134,10 @@ public class NewsItemService {
             NewsItem item = AnalysisMapper.toItem(event, now);
             item.textHash = fingerprint.textHash();
             item.minhash = fingerprint.comparable() ? fingerprint.minhashBytes() : null;
+            EventKey key = keys.get(i);
+            item.eventKey = key.encode();
 
-            StoryIndex.Placement placement = index.place(item.id, fingerprint);
+            StoryIndex.Placement placement = index.place(item.id, fingerprint, key);
             item.storyId = placement.storyId();
             item.duplicateOf = placement.duplicateOf();
             if (placement.newStory()) {
@@ -125,10 +149,15 @@ public class NewsItemService {
                 newStoriesById.put(story.id, story);
                 storySignalled.put(story.id, false);
             }
-            index.add(new StoryIndex.Known(item.id, item.storyId, item.duplicateOf, fingerprint));
+            index.add(new StoryIndex.Known(item.id, item.storyId, item.duplicateOf, fingerprint, key));
             if (item.duplicateOf == null && fingerprint.comparable()) {
                 for (long band : fingerprint.bands()) {
                     bands.add(StoryBand.of(band, item.id));
+                }
+            }
+            if (item.duplicateOf == null) {
+                for (String anchor : heaviestAnchors(key)) {
+                    anchors.add(StoryAnchor.of(anchor, item.sortAt, item.id));
                 }
             }
             items.add(item);
@@ -161,6 +190,7 @@ public class NewsItemService {
         NewsItem.persist(items);
         Story.persist(newStories);
         StoryBand.persist(bands);
+        StoryAnchor.persist(anchors);
         ItemTopic.persist(topics);
         ItemEntity.persist(entities);
         Signal.persist(signals);
@@ -179,7 +209,7 @@ public class NewsItemService {
      * Loads the stored items that share an LSH band or a text hash with the batch into the index,
      * and answers whether each of their stories already published a signal.
      */
-    private Map<UUID, Boolean> loadCandidates(List<Fingerprint> fingerprints, StoryIndex index) {
+    private Map<UUID, Boolean> loadCandidates(List<Fingerprint> fingerprints, List<EventKey> keys, StoryIndex index) {
         Set<Long> bandSet = new HashSet<>();
         Set<Long> hashSet = new HashSet<>();
         for (Fingerprint f : fingerprints) {
@@ -191,6 +221,7 @@ public class NewsItemService {
             }
         }
         Map<UUID, Boolean> signalled = new HashMap<>();
+        Set<UUID> seen = new HashSet<>();
         em.unwrap(Session.class).doWork(connection -> {
             // A lookup of a few hundred keys must walk the indexes whatever the planner believes. Without
             // fresh statistics (a new table, or a server with autovacuum off, as on our CI machines) it
@@ -201,7 +232,7 @@ public class NewsItemService {
                         + "SET LOCAL enable_mergejoin = off");
             }
             try (PreparedStatement st = connection.prepareStatement("""
-                    SELECT i.id, i.story_id, i.duplicate_of, i.text_hash, i.minhash, s.signalled
+                    SELECT i.id, i.story_id, i.duplicate_of, i.text_hash, i.minhash, s.signalled, i.event_key, i.sort_at
                     FROM analysis.item i JOIN analysis.story s ON s.id = i.story_id
                     WHERE i.id IN (SELECT b.item_id FROM analysis.story_band b WHERE b.band_hash = ANY (?)
                                    UNION SELECT h.id FROM analysis.item h WHERE h.text_hash = ANY (?))
@@ -210,17 +241,73 @@ public class NewsItemService {
                 st.setArray(1, longArray(connection, bandSet));
                 st.setArray(2, longArray(connection, hashSet));
                 st.setInt(3, MAX_CANDIDATES);
-                try (ResultSet rs = st.executeQuery()) {
-                    while (rs.next()) {
-                        UUID storyId = rs.getObject(2, UUID.class);
-                        index.add(new StoryIndex.Known(rs.getObject(1, UUID.class), storyId,
-                                rs.getObject(3, UUID.class), Fingerprint.restore(rs.getLong(4), rs.getBytes(5))));
-                        signalled.put(storyId, rs.getBoolean(6));
-                    }
-                }
+                readKnown(st, index, signalled, seen);
+            }
+            if (keys.isEmpty()) {
+                return;
+            }
+            // The same event in other words: the stored items of the stories that, in the batch's days
+            // (give or take the window), hold an item sharing an anchor with the batch. Walks
+            // story_anchor's (feature, sort_at) primary key and item_story_idx.
+            Set<String> features = new HashSet<>();
+            Instant from = null;
+            Instant to = null;
+            for (EventKey key : keys) {
+                features.addAll(heaviestAnchors(key));
+                from = from == null || key.published().isBefore(from) ? key.published() : from;
+                to = to == null || key.published().isAfter(to) ? key.published() : to;
+            }
+            if (features.isEmpty()) {
+                return;
+            }
+            java.time.Duration window = config.stories().eventWindow();
+            try (PreparedStatement st = connection.prepareStatement("""
+                    SELECT i.id, i.story_id, i.duplicate_of, i.text_hash, i.minhash, s.signalled, i.event_key, i.sort_at
+                    FROM analysis.item i JOIN analysis.story s ON s.id = i.story_id
+                    WHERE i.story_id IN (SELECT c.story_id FROM analysis.story_anchor a
+                                         JOIN analysis.item c ON c.id = a.item_id
+                                         WHERE a.feature = ANY (?) AND a.sort_at BETWEEN ? AND ?)
+                      AND i.sort_at BETWEEN ? AND ? AND i.event_key IS NOT NULL AND i.duplicate_of IS NULL
+                    ORDER BY i.sort_at, i.id
+                    LIMIT ?""")) {
+                st.setArray(1, connection.createArrayOf("text", features.toArray(String[]::new)));
+                st.setObject(2, from.minus(window).atOffset(java.time.ZoneOffset.UTC));
+                st.setObject(3, to.plus(window).atOffset(java.time.ZoneOffset.UTC));
+                // members of those stories a little further out count too: a story joins on half its members
+                st.setObject(4, from.minus(window.multipliedBy(2)).atOffset(java.time.ZoneOffset.UTC));
+                st.setObject(5, to.plus(window.multipliedBy(2)).atOffset(java.time.ZoneOffset.UTC));
+                st.setInt(6, MAX_CANDIDATES);
+                readKnown(st, index, signalled, seen);
             }
         });
         return signalled;
+    }
+
+    private static void readKnown(PreparedStatement st, StoryIndex index, Map<UUID, Boolean> signalled, Set<UUID> seen)
+            throws java.sql.SQLException {
+        try (ResultSet rs = st.executeQuery()) {
+            while (rs.next()) {
+                UUID id = rs.getObject(1, UUID.class);
+                UUID storyId = rs.getObject(2, UUID.class);
+                signalled.put(storyId, rs.getBoolean(6));
+                if (!seen.add(id)) {
+                    continue;
+                }
+                String encoded = rs.getString(7);
+                java.time.OffsetDateTime at = rs.getObject(8, java.time.OffsetDateTime.class);
+                EventKey key = encoded == null ? null : EventKey.decode(at.toInstant(), encoded);
+                index.add(new StoryIndex.Known(id, storyId, rs.getObject(3, UUID.class),
+                        Fingerprint.restore(rs.getLong(4), rs.getBytes(5)), key));
+            }
+        }
+    }
+
+    /** The anchors of a key that are indexed and looked up: the heaviest {@link #MAX_ANCHORS}. */
+    private static List<String> heaviestAnchors(EventKey key) {
+        Set<String> anchors = key.anchors();
+        return key.features().entrySet().stream().filter(f -> anchors.contains(f.getKey()))
+                .sorted(Map.Entry.<String, Double>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                .limit(MAX_ANCHORS).map(Map.Entry::getKey).toList();
     }
 
     private static Array longArray(Connection connection, Set<Long> values) throws java.sql.SQLException {

@@ -15,11 +15,15 @@ import java.util.regex.Pattern;
  */
 final class Quantities {
 
-    // A number: thousands groups (1,000 / 1 000 / 1.000, 3-digit groups only) or digits with an
-    // optional decimal part, then an optional multiplier word.
+    // A number: thousands groups (1,000 / 1 000 / 1.000, 3-digit groups only) or digits with an optional
+    // decimal part, taken whole (atomic group), then a multiplier word or nothing glued to it: a number
+    // glued to Latin or Cyrillic letters is a unit or a code (152mm, 9M723), not a count. Korean,
+    // Japanese and Chinese write counters right after the number (1만2000명), so those may follow.
     private static final Pattern NUMBER = Pattern.compile(
-            "(?<![\\p{L}\\p{N}.,])(\\d{1,3}(?:[,\u00a0\u202f ]\\d{3})+|\\d{1,3}(?:\\.\\d{3}){2,}|\\d+(?:[.,]\\d+)?)"
-                    + "\\s?(million|mln|billion|bn|thousand|млн|миллион|мільйон|млрд|тыс|тысяч|тисяч|만|천|억|万|千|億|亿|百万)?",
+            "(?<![\\p{IsLatin}\\p{IsCyrillic}\\p{N}.,])"
+                    + "(?>(\\d{1,3}(?:[,\u00a0\u202f ]\\d{3})+|\\d{1,3}(?:\\.\\d{3}){2,}|\\d+(?:[.,]\\d+)?))"
+                    + "(?:\\s?(million|mln|billion|bn|thousand|млн|миллион|мільйон|млрд|тыс|тысяч|тисяч|만|천|억|万|千|億|亿|百万)"
+                    + "|(?![\\p{IsLatin}\\p{IsCyrillic}\\d]))",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 
     private Quantities() {
