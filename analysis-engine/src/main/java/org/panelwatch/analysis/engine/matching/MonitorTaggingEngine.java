@@ -50,7 +50,8 @@ public final class MonitorTaggingEngine implements TaggingEngine {
     public static final List<String> GAZETTEER_RESOURCES = List.of(
             "/panelwatch/gazetteers/actors.yaml",
             "/panelwatch/gazetteers/weapons.yaml",
-            "/panelwatch/gazetteers/places-and-vessels.yaml");
+            "/panelwatch/gazetteers/places-and-vessels.yaml",
+            "/panelwatch/gazetteers/un-list-vessels.yaml");
     public static final String UN_LIST_RESOURCE = "/panelwatch/un/un-consolidated-list-dprk.xml";
 
     private static final int MAX_EVIDENCE = 3;
@@ -243,6 +244,7 @@ public final class MonitorTaggingEngine implements TaggingEngine {
             topics.add(new Analysis.TopicMatch(id, Math.round(score * 1000) / 1000.0, item.evidence(topicHits.get(id))));
         }
         topics.sort(Comparator.comparingDouble(Analysis.TopicMatch::score).reversed());
+        ImoNumbers.addUnknown(text, bodyStart, entities);
         entities.sort(Comparator.comparing((Analysis.EntityMatch e) -> e.field().equals("body"))
                 .thenComparingInt(Analysis.EntityMatch::start));
 
