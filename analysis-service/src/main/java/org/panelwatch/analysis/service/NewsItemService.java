@@ -248,7 +248,8 @@ public class NewsItemService {
             }
             // The same event in other words: the stored items of the stories that, in the batch's days
             // (give or take the window), hold an item sharing an anchor with the batch. Walks
-            // story_anchor's (feature, sort_at) primary key and item_story_idx.
+            // story_anchor's (feature, sort_at) primary key first (MATERIALIZED: whatever the statistics say),
+            // then item_story_idx for those stories' items.
             Set<String> features = new HashSet<>();
             Instant from = null;
             Instant to = null;
@@ -262,12 +263,13 @@ public class NewsItemService {
             }
             java.time.Duration window = config.stories().eventWindow();
             try (PreparedStatement st = connection.prepareStatement("""
+                    WITH hit AS MATERIALIZED (
+                        SELECT DISTINCT c.story_id FROM analysis.story_anchor a
+                        JOIN analysis.item c ON c.id = a.item_id
+                        WHERE a.feature = ANY (?) AND a.sort_at BETWEEN ? AND ?)
                     SELECT i.id, i.story_id, i.duplicate_of, i.text_hash, i.minhash, s.signalled, i.event_key, i.sort_at
-                    FROM analysis.item i JOIN analysis.story s ON s.id = i.story_id
-                    WHERE i.story_id IN (SELECT c.story_id FROM analysis.story_anchor a
-                                         JOIN analysis.item c ON c.id = a.item_id
-                                         WHERE a.feature = ANY (?) AND a.sort_at BETWEEN ? AND ?)
-                      AND i.sort_at BETWEEN ? AND ? AND i.event_key IS NOT NULL AND i.duplicate_of IS NULL
+                    FROM hit h JOIN analysis.item i ON i.story_id = h.story_id JOIN analysis.story s ON s.id = i.story_id
+                    WHERE i.sort_at BETWEEN ? AND ? AND i.event_key IS NOT NULL AND i.duplicate_of IS NULL
                     ORDER BY i.sort_at, i.id
                     LIMIT ?""")) {
                 st.setArray(1, connection.createArrayOf("text", features.toArray(String[]::new)));

@@ -38,7 +38,8 @@ final class ImoNumbers {
             int start = m.start() - base;
             int end = m.end() - base;
             boolean known = entities.stream().anyMatch(e -> e.field().equals(field) && e.start() < end && start < e.end());
-            boolean again = entities.stream().anyMatch(e -> e.name().equals("IMO " + number));
+            // A ship the gazetteers know by this number (its name cites it) was found already, maybe elsewhere.
+            boolean again = entities.stream().anyMatch(e -> e.name().contains(number));
             if (!known && !again) {
                 entities.add(new Analysis.EntityMatch("vessel", "IMO " + number, null, field, start, end));
             }
