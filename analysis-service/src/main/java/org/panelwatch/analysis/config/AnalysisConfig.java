@@ -34,11 +34,11 @@ public interface AnalysisConfig {
         boolean events();
 
         /** How far apart in time (published, else received) two reports of one event may be. */
-        @WithDefault("P1D")
+        @WithDefault("P2D")
         Duration eventWindow();
 
         /** The share of the smaller event key's weight two reports must share to be one event. */
-        @WithDefault("0.4")
+        @WithDefault("0.35")
         double eventThreshold();
     }
 

@@ -94,25 +94,27 @@ public class NewsItemService {
         List<Fingerprint> fingerprints = todo.stream().map(e -> Fingerprint.of(e.title(), e.text())).toList();
         Instant received = Instant.now();
         List<EventKey> keys = new ArrayList<>(todo.size());
+        List<Instant> times = new ArrayList<>(todo.size());
         for (int i = 0; i < todo.size(); i++) {
             NewsItemEvent e = todo.get(i);
-            // The item's time as the read API sorts it: published, else received.
-            Instant at = e.published() != null ? e.published() : e.ingestedAt() != null ? e.ingestedAt() : received;
-            keys.add(eventKeys.of(e.title(), e.text(), at, analyses.get(i)));
+            // The event's time is its publication; an item without one is matched as undated (the time it
+            // was received says nothing of when the event was), but looked up around its sort time.
+            keys.add(eventKeys.of(e.title(), e.text(), e.published(), analyses.get(i)));
+            times.add(e.published() != null ? e.published() : e.ingestedAt() != null ? e.ingestedAt() : received);
         }
         List<StoredItem> stored = QuarkusTransaction.requiringNew().timeout(TRANSACTION_TIMEOUT_SECONDS)
-                .call(() -> persist(todo, analyses, fingerprints, keys, t0));
+                .call(() -> persist(todo, analyses, fingerprints, keys, times, t0));
         recentAnswers.stored();
         return stored;
     }
 
     private List<StoredItem> persist(List<NewsItemEvent> todo, List<Analysis> analyses, List<Fingerprint> fingerprints,
-            List<EventKey> keys, long t0) {
+            List<EventKey> keys, List<Instant> times, long t0) {
         long t1 = System.nanoTime();
         boolean events = config.stories().events();
         StoryIndex index = new StoryIndex(config.stories().threshold(), config.stories().duplicateThreshold(),
                 events ? storyMatcher : null);
-        Map<UUID, Boolean> storySignalled = loadCandidates(fingerprints, events ? keys : List.of(), index);
+        Map<UUID, Boolean> storySignalled = loadCandidates(fingerprints, events ? keys : List.of(), times, index);
         long t2 = System.nanoTime();
 
         Instant now = Instant.now();
@@ -209,7 +211,8 @@ public class NewsItemService {
      * Loads the stored items that share an LSH band or a text hash with the batch into the index,
      * and answers whether each of their stories already published a signal.
      */
-    private Map<UUID, Boolean> loadCandidates(List<Fingerprint> fingerprints, List<EventKey> keys, StoryIndex index) {
+    private Map<UUID, Boolean> loadCandidates(List<Fingerprint> fingerprints, List<EventKey> keys, List<Instant> times,
+            StoryIndex index) {
         Set<Long> bandSet = new HashSet<>();
         Set<Long> hashSet = new HashSet<>();
         for (Fingerprint f : fingerprints) {
@@ -232,7 +235,7 @@ public class NewsItemService {
                         + "SET LOCAL enable_mergejoin = off");
             }
             try (PreparedStatement st = connection.prepareStatement("""
-                    SELECT i.id, i.story_id, i.duplicate_of, i.text_hash, i.minhash, s.signalled, i.event_key, i.sort_at
+                    SELECT i.id, i.story_id, i.duplicate_of, i.text_hash, i.minhash, s.signalled, i.event_key, i.published
                     FROM analysis.item i JOIN analysis.story s ON s.id = i.story_id
                     WHERE i.id IN (SELECT b.item_id FROM analysis.story_band b WHERE b.band_hash = ANY (?)
                                    UNION SELECT h.id FROM analysis.item h WHERE h.text_hash = ANY (?))
@@ -253,10 +256,11 @@ public class NewsItemService {
             Set<String> features = new HashSet<>();
             Instant from = null;
             Instant to = null;
-            for (EventKey key : keys) {
-                features.addAll(heaviestAnchors(key));
-                from = from == null || key.published().isBefore(from) ? key.published() : from;
-                to = to == null || key.published().isAfter(to) ? key.published() : to;
+            for (int i = 0; i < keys.size(); i++) {
+                features.addAll(heaviestAnchors(keys.get(i)));
+                Instant at = times.get(i);
+                from = from == null || at.isBefore(from) ? at : from;
+                to = to == null || at.isAfter(to) ? at : to;
             }
             if (features.isEmpty()) {
                 return;
@@ -267,7 +271,7 @@ public class NewsItemService {
                         SELECT DISTINCT c.story_id FROM analysis.story_anchor a
                         JOIN analysis.item c ON c.id = a.item_id
                         WHERE a.feature = ANY (?) AND a.sort_at BETWEEN ? AND ?)
-                    SELECT i.id, i.story_id, i.duplicate_of, i.text_hash, i.minhash, s.signalled, i.event_key, i.sort_at
+                    SELECT i.id, i.story_id, i.duplicate_of, i.text_hash, i.minhash, s.signalled, i.event_key, i.published
                     FROM hit h JOIN analysis.item i ON i.story_id = h.story_id JOIN analysis.story s ON s.id = i.story_id
                     WHERE i.sort_at BETWEEN ? AND ? AND i.event_key IS NOT NULL AND i.duplicate_of IS NULL
                     ORDER BY i.sort_at, i.id
@@ -296,8 +300,9 @@ public class NewsItemService {
                     continue;
                 }
                 String encoded = rs.getString(7);
-                java.time.OffsetDateTime at = rs.getObject(8, java.time.OffsetDateTime.class);
-                EventKey key = encoded == null ? null : EventKey.decode(at.toInstant(), encoded);
+                java.time.OffsetDateTime published = rs.getObject(8, java.time.OffsetDateTime.class);
+                EventKey key = encoded == null ? null
+                        : EventKey.decode(published == null ? null : published.toInstant(), encoded);
                 index.add(new StoryIndex.Known(id, storyId, rs.getObject(3, UUID.class),
                         Fingerprint.restore(rs.getLong(4), rs.getBytes(5)), key));
             }

@@ -48,6 +48,32 @@ class EventStoryTest {
             + "Korean port of Rajin this week, satellite images reviewed by a research group show, in what analysts "
             + "said was the latest delivery of artillery shells to Russia.";
 
+    @org.junit.jupiter.api.BeforeEach
+    @org.junit.jupiter.api.AfterEach
+    void removeTheseReports() throws Exception {
+        // The same texts from an earlier run would be exact copies (a copy joins its original's story
+        // whenever it was published), so each run starts and ends without them.
+        String titles = "SELECT id FROM analysis.item WHERE title IN (?, ?, ?, ?, 'Marker')";
+        try (java.sql.Connection c = TestDatabase.connect()) {
+            for (String sql : List.of(
+                    "DELETE FROM analysis.item_topic WHERE item_id IN (" + titles + ")",
+                    "DELETE FROM analysis.item_entity WHERE item_id IN (" + titles + ")",
+                    "DELETE FROM analysis.signal WHERE item_id IN (" + titles + ")",
+                    "DELETE FROM analysis.story_anchor WHERE item_id IN (" + titles + ")",
+                    "DELETE FROM analysis.story_band WHERE item_id IN (" + titles + ")",
+                    "DELETE FROM analysis.story WHERE first_item_id IN (" + titles + ")",
+                    "DELETE FROM analysis.item WHERE id IN (" + titles + ")")) {
+                try (java.sql.PreparedStatement st = c.prepareStatement(sql)) {
+                    st.setString(1, EN_TITLE);
+                    st.setString(2, KO_TITLE);
+                    st.setString(3, LATER_TITLE);
+                    st.setString(4, SHIPMENT_TITLE);
+                    st.executeUpdate();
+                }
+            }
+        }
+    }
+
     @Test
     void twoReportsOfOneEventInTwoLanguagesAreOneStoryAndAlertOnce() throws Exception {
         // A day of its own, far from the days of other runs' items in the test database.

@@ -72,7 +72,7 @@ class EntityResourceTest {
         given().auth().oauth2("dev-reader-key").queryParam("cursor", "not-a-cursor")
                 .get("/api/v1/entities/KPe.001").then().statusCode(400);
         given().auth().oauth2("dev-reader-key").queryParam("limit", 501)
-                .get("/api/v1/entities/KPe.001").then().statusCode(400);
+                .get("/api/v1/entities/KPe.001").then().statusCode(422);
         given().get("/api/v1/entities/KPe.001").then().statusCode(401);
         // A listed entity no item names yet is answered from the UN list in use (the real bundled list).
         given().auth().oauth2("dev-reader-key").get("/api/v1/entities/KPe.020").then().statusCode(200)
