@@ -1,13 +1,7 @@
 package org.panelwatch.analysis.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import java.sql.Array;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -18,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import org.hibernate.Session;
 import org.panelwatch.analysis.config.AnalysisConfig;
 import org.panelwatch.analysis.engine.Analysis;
 import org.panelwatch.analysis.engine.TaggingEngine;
@@ -33,13 +26,14 @@ import org.panelwatch.analysis.repository.StoryBand;
 import org.panelwatch.analysis.engine.story.EventKey;
 import org.panelwatch.analysis.engine.story.EventKeys;
 import org.panelwatch.analysis.engine.story.StoryMatcher;
+import org.panelwatch.analysis.repository.StoredItemRepository;
 import org.panelwatch.common.event.NewsItemEvent;
 
 /**
  * Stores a batch of incoming items in one transaction (tagging runs before it): tags, entities, signals and their story.
  * Items already stored are skipped, so a redelivered record changes nothing. The database is asked
  * a few times per batch (which ids exist, which stored items share a band or a text hash with the batch,
- * which stored items of the same days share an event anchor with it), never once per item.
+ * which stored items of the batch's days share an event anchor with it), never once per item.
  */
 @ApplicationScoped
 public class NewsItemService {
@@ -51,16 +45,16 @@ public class NewsItemService {
     private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(NewsItemService.class);
 
     private final BatchTagger tagger;
-    private final EntityManager em;
+    private final StoredItemRepository storedItems;
     private final AnalysisConfig config;
     private final RecentAnswers recentAnswers;
     private final EventKeys eventKeys;
     private final StoryMatcher storyMatcher;
 
-    public NewsItemService(BatchTagger tagger, EntityManager em, AnalysisConfig config, RecentAnswers recentAnswers,
-            EventKeys eventKeys, StoryMatcher storyMatcher) {
+    public NewsItemService(BatchTagger tagger, StoredItemRepository storedItems, AnalysisConfig config,
+            RecentAnswers recentAnswers, EventKeys eventKeys, StoryMatcher storyMatcher) {
         this.tagger = tagger;
-        this.em = em;
+        this.storedItems = storedItems;
         this.config = config;
         this.recentAnswers = recentAnswers;
         this.eventKeys = eventKeys;
@@ -75,11 +69,7 @@ public class NewsItemService {
         if (fresh.isEmpty()) {
             return List.of();
         }
-        QuarkusTransaction.requiringNew().call(() -> em
-                .createQuery("select i.id from NewsItem i where i.id in :ids", UUID.class)
-                .setParameter("ids", fresh.keySet())
-                .getResultList())
-                .forEach(fresh::remove);
+        QuarkusTransaction.requiringNew().call(() -> storedItems.storedIds(fresh.keySet())).forEach(fresh::remove);
         if (fresh.isEmpty()) {
             return List.of();
         }
@@ -196,20 +186,18 @@ public class NewsItemService {
         ItemTopic.persist(topics);
         ItemEntity.persist(entities);
         Signal.persist(signals);
-        em.flush();
+        storedItems.flush();
         long t3 = System.nanoTime();
         LOG.debugf("Stored %d items: analysis %d ms, story candidates %d ms, rows %d ms", todo.size(),
                 (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000, (t3 - t2) / 1_000_000);
-        if (!storiesNowSignalled.isEmpty()) {
-            em.createQuery("update Story s set s.signalled = true where s.id in :ids")
-                    .setParameter("ids", storiesNowSignalled).executeUpdate();
-        }
+        storedItems.markSignalled(storiesNowSignalled);
         return stored;
     }
 
     /**
-     * Loads the stored items that share an LSH band or a text hash with the batch into the index,
-     * and answers whether each of their stories already published a signal.
+     * Loads the stored items that share an LSH band or a text hash with the batch into the index, and
+     * the items of the stories that hold an item of the batch's days sharing an event anchor with it;
+     * answers whether each of their stories already published a signal.
      */
     private Map<UUID, Boolean> loadCandidates(List<Fingerprint> fingerprints, List<EventKey> keys, List<Instant> times,
             StoryIndex index) {
@@ -224,35 +212,9 @@ public class NewsItemService {
             }
         }
         Map<UUID, Boolean> signalled = new HashMap<>();
-        Set<UUID> seen = new HashSet<>();
-        em.unwrap(Session.class).doWork(connection -> {
-            // A lookup of a few hundred keys must walk the indexes whatever the planner believes. Without
-            // fresh statistics (a new table, or a server with autovacuum off, as on our CI machines) it
-            // estimated every band value to match thousands of rows and scanned a million items per
-            // batch: about 1 s per batch instead of about 0.1 s. SET LOCAL ends with the transaction.
-            try (Statement settings = connection.createStatement()) {
-                settings.execute("SET LOCAL enable_seqscan = off; SET LOCAL enable_hashjoin = off; "
-                        + "SET LOCAL enable_mergejoin = off");
-            }
-            try (PreparedStatement st = connection.prepareStatement("""
-                    SELECT i.id, i.story_id, i.duplicate_of, i.text_hash, i.minhash, s.signalled, i.event_key, i.published
-                    FROM analysis.item i JOIN analysis.story s ON s.id = i.story_id
-                    WHERE i.id IN (SELECT b.item_id FROM analysis.story_band b WHERE b.band_hash = ANY (?)
-                                   UNION SELECT h.id FROM analysis.item h WHERE h.text_hash = ANY (?))
-                    ORDER BY i.sort_at, i.id
-                    LIMIT ?""")) {
-                st.setArray(1, longArray(connection, bandSet));
-                st.setArray(2, longArray(connection, hashSet));
-                st.setInt(3, MAX_CANDIDATES);
-                readKnown(st, index, signalled, seen);
-            }
-            if (keys.isEmpty()) {
-                return;
-            }
-            // The same event in other words: the stored items of the stories that, in the batch's days
-            // (give or take the window), hold an item sharing an anchor with the batch. Walks
-            // story_anchor's (feature, sort_at) primary key first (MATERIALIZED: whatever the statistics say),
-            // then item_story_idx for those stories' items.
+        List<StoredItemRepository.StoryCandidate> candidates =
+                new ArrayList<>(storedItems.storyCandidates(bandSet, hashSet, MAX_CANDIDATES));
+        if (!keys.isEmpty()) {
             Set<String> features = new HashSet<>();
             Instant from = null;
             Instant to = null;
@@ -262,51 +224,22 @@ public class NewsItemService {
                 from = from == null || at.isBefore(from) ? at : from;
                 to = to == null || at.isAfter(to) ? at : to;
             }
-            if (features.isEmpty()) {
-                return;
-            }
-            java.time.Duration window = config.stories().eventWindow();
-            try (PreparedStatement st = connection.prepareStatement("""
-                    WITH hit AS MATERIALIZED (
-                        SELECT DISTINCT c.story_id FROM analysis.story_anchor a
-                        JOIN analysis.item c ON c.id = a.item_id
-                        WHERE a.feature = ANY (?) AND a.sort_at BETWEEN ? AND ?)
-                    SELECT i.id, i.story_id, i.duplicate_of, i.text_hash, i.minhash, s.signalled, i.event_key, i.published
-                    FROM hit h JOIN analysis.item i ON i.story_id = h.story_id JOIN analysis.story s ON s.id = i.story_id
-                    WHERE i.sort_at BETWEEN ? AND ? AND i.event_key IS NOT NULL AND i.duplicate_of IS NULL
-                    ORDER BY i.sort_at, i.id
-                    LIMIT ?""")) {
-                st.setArray(1, connection.createArrayOf("text", features.toArray(String[]::new)));
-                st.setObject(2, from.minus(window).atOffset(java.time.ZoneOffset.UTC));
-                st.setObject(3, to.plus(window).atOffset(java.time.ZoneOffset.UTC));
-                // members of those stories a little further out count too: a story joins on half its members
-                st.setObject(4, from.minus(window.multipliedBy(2)).atOffset(java.time.ZoneOffset.UTC));
-                st.setObject(5, to.plus(window.multipliedBy(2)).atOffset(java.time.ZoneOffset.UTC));
-                st.setInt(6, MAX_CANDIDATES);
-                readKnown(st, index, signalled, seen);
-            }
-        });
-        return signalled;
-    }
-
-    private static void readKnown(PreparedStatement st, StoryIndex index, Map<UUID, Boolean> signalled, Set<UUID> seen)
-            throws java.sql.SQLException {
-        try (ResultSet rs = st.executeQuery()) {
-            while (rs.next()) {
-                UUID id = rs.getObject(1, UUID.class);
-                UUID storyId = rs.getObject(2, UUID.class);
-                signalled.put(storyId, rs.getBoolean(6));
-                if (!seen.add(id)) {
-                    continue;
-                }
-                String encoded = rs.getString(7);
-                java.time.OffsetDateTime published = rs.getObject(8, java.time.OffsetDateTime.class);
-                EventKey key = encoded == null ? null
-                        : EventKey.decode(published == null ? null : published.toInstant(), encoded);
-                index.add(new StoryIndex.Known(id, storyId, rs.getObject(3, UUID.class),
-                        Fingerprint.restore(rs.getLong(4), rs.getBytes(5)), key));
+            if (!features.isEmpty()) {
+                candidates.addAll(storedItems.eventCandidates(features, from, to, config.stories().eventWindow(),
+                        MAX_CANDIDATES));
             }
         }
+        Set<UUID> seen = new HashSet<>();
+        for (StoredItemRepository.StoryCandidate c : candidates) {
+            signalled.put(c.storyId(), c.storySignalled());
+            if (!seen.add(c.itemId())) {
+                continue;
+            }
+            EventKey key = c.eventKey() == null ? null : EventKey.decode(c.published(), c.eventKey());
+            index.add(new StoryIndex.Known(c.itemId(), c.storyId(), c.duplicateOf(),
+                    Fingerprint.restore(c.textHash(), c.minhash()), key));
+        }
+        return signalled;
     }
 
     /** The anchors of a key that are indexed and looked up: the heaviest {@link #MAX_ANCHORS}. */
@@ -315,9 +248,5 @@ public class NewsItemService {
         return key.features().entrySet().stream().filter(f -> anchors.contains(f.getKey()))
                 .sorted(Map.Entry.<String, Double>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
                 .limit(MAX_ANCHORS).map(Map.Entry::getKey).toList();
-    }
-
-    private static Array longArray(Connection connection, Set<Long> values) throws java.sql.SQLException {
-        return connection.createArrayOf("bigint", values.toArray(Long[]::new));
     }
 }

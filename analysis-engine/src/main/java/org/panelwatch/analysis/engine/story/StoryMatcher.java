@@ -16,7 +16,8 @@ import java.util.Map;
  * <p>Defaults from the same-story groups of the real labelled set of issue 13 (354 items; the two
  * labellers' files scored apart, see the engine's README): a window of two days (outlets in other time
  * zones date one event a day apart), no anchor required of a dated pair (a summit is told with its
- * leaders and acts only) and 35% of the weight shared; an undated pair needs two anchors and 60%.
+ * leaders and acts only) and 35% of the weight shared, at least 1.0 of it in what the texts say
+ * (not topics or signals); an undated pair needs two anchors and 60%.
  */
 public final class StoryMatcher {
 
@@ -26,6 +27,12 @@ public final class StoryMatcher {
     /** For a pair where a publication time is unknown. */
     static final double UNDATED_THRESHOLD = 0.6;
     static final int UNDATED_MIN_ANCHORS = 2;
+    /**
+     * The least weight two reports must share in what they say (topics and signals left out): a short
+     * item naming only an act and the two countries is inside every report of the day, and is not
+     * thereby the same event.
+     */
+    static final double MIN_SHARED_WEIGHT = 1.0;
 
     private final Duration window;
     private final double threshold;
@@ -55,6 +62,7 @@ public final class StoryMatcher {
         }
         boolean dated = a.published() != null && b.published() != null;
         double shared = 0;
+        double said = 0;
         int anchors = 0;
         Map<String, Double> small = a.features().size() <= b.features().size() ? a.features() : b.features();
         Map<String, Double> large = small == a.features() ? b.features() : a.features();
@@ -62,12 +70,15 @@ public final class StoryMatcher {
             Double other = large.get(f.getKey());
             if (other != null) {
                 shared += Math.min(f.getValue(), other);
+                if (!f.getKey().startsWith("topic:") && !f.getKey().startsWith("signal:")) {
+                    said += Math.min(f.getValue(), other);
+                }
                 if (EventKey.isAnchor(f.getKey())) {
                     anchors++;
                 }
             }
         }
-        if (anchors < (dated ? minAnchors : Math.max(minAnchors, UNDATED_MIN_ANCHORS))) {
+        if (anchors < (dated ? minAnchors : Math.max(minAnchors, UNDATED_MIN_ANCHORS)) || said < MIN_SHARED_WEIGHT) {
             return 0;
         }
         double smaller = Math.min(a.weight(), b.weight());
