@@ -13,24 +13,24 @@ import org.panelwatch.analysis.engine.TestEngines;
  * One event told by two outlets in their own words and languages is one story; other events on the
  * same subject (another deployment, a shipment the same day) are not. Texts written for the test.
  */
-class StoryMatcherTest {
+public class StoryMatcherTest {
 
-    static final String EN_TITLE = "North Korea sends 12,000 troops to Russia's Kursk region, Seoul's spy agency says";
-    static final String EN_BODY = "North Korea has sent about 12,000 soldiers to Russia, where they are being deployed to "
+    public static final String EN_TITLE = "North Korea sends 12,000 troops to Russia's Kursk region, Seoul's spy agency says";
+    public static final String EN_BODY = "North Korea has sent about 12,000 soldiers to Russia, where they are being deployed to "
             + "the Kursk region to fight Ukrainian forces, South Korea's National Intelligence Service told lawmakers "
             + "on Wednesday. The agency said the troops left the port of Chongjin on Russian navy ships.";
-    static final String KO_TITLE = "국정원 \"북한, 러시아 쿠르스크에 병력 1만2000명 파병\"";
-    static final String KO_BODY = "국가정보원은 수요일 국회 정보위원회에서 북한이 약 1만2000명의 병력을 러시아에 파병했으며 이들이 "
+    public static final String KO_TITLE = "국정원 \"북한, 러시아 쿠르스크에 병력 1만2000명 파병\"";
+    public static final String KO_BODY = "국가정보원은 수요일 국회 정보위원회에서 북한이 약 1만2000명의 병력을 러시아에 파병했으며 이들이 "
             + "쿠르스크 지역에 배치되고 있다고 보고했다. 국정원은 북한군이 청진항에서 러시아 해군 함정을 타고 이동했다고 밝혔다. "
             + "이들은 우크라이나군과의 전투에 투입될 것으로 보인다.";
     /** The same subject ten days later: another deployment, other numbers. */
-    static final String LATER_TITLE = "North Korea sends 3,000 more troops to Russia, Seoul says";
-    static final String LATER_BODY = "North Korea has sent another 3,000 soldiers to Russia since last month, bringing "
+    public static final String LATER_TITLE = "North Korea sends 3,000 more troops to Russia, Seoul says";
+    public static final String LATER_BODY = "North Korea has sent another 3,000 soldiers to Russia since last month, bringing "
             + "its deployment to about 15,000, South Korea's Joint Chiefs of Staff said on Monday. Some 1,100 of them "
             + "have been killed or wounded in the Kursk region, it said.";
     /** The same day, the same two countries: a shipment of shells, another event. */
-    static final String SHIPMENT_TITLE = "Satellite images show Russian ship loading containers at Rajin";
-    static final String SHIPMENT_BODY = "A Russian-flagged cargo ship was loading about 300 containers at the North "
+    public static final String SHIPMENT_TITLE = "Satellite images show Russian ship loading containers at Rajin";
+    public static final String SHIPMENT_BODY = "A Russian-flagged cargo ship was loading about 300 containers at the North "
             + "Korean port of Rajin this week, satellite images reviewed by a research group show, in what analysts "
             + "said was the latest delivery of artillery shells to Russia.";
 
