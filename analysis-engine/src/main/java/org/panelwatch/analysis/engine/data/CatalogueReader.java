@@ -87,6 +87,7 @@ public final class CatalogueReader {
         for (SignalDefinition signal : definition.signals()) {
             List<String> names = new ArrayList<>(signal.parties());
             signal.acts().forEach(a -> names.addAll(a.concepts()));
+            names.addAll(signal.directions().values());
             for (String name : names) {
                 if (!known.contains(name)) {
                     throw new CatalogueException(signal.type(), "unknown concept '" + name + "'");
@@ -245,7 +246,8 @@ public final class CatalogueReader {
             if (concepts.isEmpty()) {
                 throw new CatalogueException(type + "/" + id, "an act needs at least one concept");
             }
-            acts.add(new SignalDefinition.Act(id, act.number("strength", 1.0), concepts));
+            acts.add(new SignalDefinition.Act(id, act.number("strength", 1.0), concepts,
+                    act.string("direction", SignalDefinition.UNSPECIFIED)));
         }
         if (acts.isEmpty()) {
             throw new CatalogueException(type, "a signal needs at least one act");
@@ -256,8 +258,16 @@ public final class CatalogueReader {
         if (!(medium < high)) {
             throw new CatalogueException(type, "'medium' must be below 'high'");
         }
+        Map<String, String> directions = new LinkedHashMap<>();
+        if (signal.has("directions")) {
+            YamlFields cues = new YamlFields(type + " directions", signal.raw("directions"));
+            for (Object key : ((Map<?, ?>) signal.raw("directions")).keySet()) {
+                String concept = cues.string(String.valueOf(key));
+                directions.put(String.valueOf(key), concept.startsWith("@") ? concept.substring(1) : concept);
+            }
+        }
         return new SignalDefinition(type, parties, acts, (int) signal.number("window", 1),
                 signal.number("sameSentence", 0.6), signal.number("windowed", 0.35),
-                signal.number("minScore", 0.3), medium, high);
+                signal.number("minScore", 0.3), medium, high, directions);
     }
 }
