@@ -13,6 +13,8 @@ import java.util.Map;
  * <p>{@code directions} maps a direction ({@code dprk-to-russia}, {@code russia-to-dprk}) to the concept
  * whose words in the evidence sentence say it ("to Russia", "North Korean-made"); an act's own
  * {@code direction} is used when no cue is present (troops go from the DPRK to Russia; a treaty is mutual).
+ * An act's {@code topic} is tagged whenever the act is found: a Russia–DPRK munitions transfer is an arms
+ * transfer, a troop deployment military cooperation, by the contract's definitions.
  */
 public record SignalDefinition(String type, List<String> parties, List<Act> acts, int window,
                                double sameSentence, double windowed, double minScore,
@@ -27,7 +29,8 @@ public record SignalDefinition(String type, List<String> parties, List<Act> acts
         directions = directions == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(directions));
     }
 
-    public record Act(String id, double strength, List<String> concepts, String direction) {
+    /** {@code topic}: the contract topic the act is an instance of (tagged with the act's sentences as evidence), or null. */
+    public record Act(String id, double strength, List<String> concepts, String direction, String topic) {
         public Act {
             concepts = List.copyOf(concepts);
             direction = direction == null ? UNSPECIFIED : direction;

@@ -198,16 +198,39 @@ public final class MonitorTaggingEngine implements TaggingEngine {
             }
         }
 
+        int titleEnd = 0;
+        while (titleEnd < sentences.count() && sentences.start(titleEnd) < bodyStart) {
+            titleEnd++;
+        }
+        // signals first: an act found also tags the topic it is an instance of
+        Map<String, Set<Integer>> actSentences = new HashMap<>();
+        List<Analysis.SignalMatch> signals = new ArrayList<>();
+        for (SignalDetector detector : detectors) {
+            SignalDetector.Result result = detector.detect(present, titleEnd);
+            if (result != null) {
+                for (SignalDetector.Finding f : result.findings()) {
+                    detector.definition().acts().stream().filter(a -> a.id().equals(f.act()) && a.topic() != null)
+                            .forEach(a -> actSentences.computeIfAbsent(a.topic(), k -> new java.util.TreeSet<>()).add(f.sentence()));
+                }
+                List<Analysis.SignalFinding> findings = result.findings().stream().limit(MAX_EVIDENCE)
+                        .map(f -> new Analysis.SignalFinding(f.act(), f.direction(), actors(detector.definition(), f, named),
+                                f.partySentences().equals(Set.of(f.sentence())), item.sentence(f.sentence())))
+                        .toList();
+                signals.add(new Analysis.SignalMatch(detector.definition().type(), result.score(), result.severity(),
+                        findings.stream().map(Analysis.SignalFinding::evidence).toList(), findings));
+            }
+        }
         List<Analysis.TopicMatch> topics = new ArrayList<>();
         for (TopicDefinition topic : definition.topics()) {
             String id = topic.topic().id();
-            Set<String> rules = topicRules.get(id);
-            if (rules == null) {
-                continue;
-            }
+            Set<String> rules = topicRules.getOrDefault(id, Set.of());
             double sum = rules.stream().mapToDouble(r -> registry.get(r).weight()).sum();
             double min = topic.topic().minScore();
-            if (sum + 1e-9 < min) {
+            if (sum + 1e-9 < min || !substantive(topicHits.get(id), sentences, titleEnd)) {
+                if (actSentences.containsKey(id)) {
+                    topics.add(new Analysis.TopicMatch(id, 0.5, actSentences.get(id).stream().limit(MAX_EVIDENCE)
+                            .map(item::sentence).toList()));
+                }
                 continue;
             }
             // The score says how far past its threshold a topic is: 0.5 when the matching rules' weights
@@ -220,23 +243,24 @@ public final class MonitorTaggingEngine implements TaggingEngine {
         entities.sort(Comparator.comparing((Analysis.EntityMatch e) -> e.field().equals("body"))
                 .thenComparingInt(Analysis.EntityMatch::start));
 
-        List<Analysis.SignalMatch> signals = new ArrayList<>();
-        int titleEnd = 0;
-        while (titleEnd < sentences.count() && sentences.start(titleEnd) < bodyStart) {
-            titleEnd++;
-        }
-        for (SignalDetector detector : detectors) {
-            SignalDetector.Result result = detector.detect(present, titleEnd);
-            if (result != null) {
-                List<Analysis.SignalFinding> findings = result.findings().stream().limit(MAX_EVIDENCE)
-                        .map(f -> new Analysis.SignalFinding(f.act(), f.direction(), actors(detector.definition(), f, named),
-                                f.partySentences().equals(Set.of(f.sentence())), item.sentence(f.sentence())))
-                        .toList();
-                signals.add(new Analysis.SignalMatch(detector.definition().type(), result.score(), result.severity(),
-                        findings.stream().map(Analysis.SignalFinding::evidence).toList(), findings));
-            }
-        }
         return new Analysis(List.copyOf(topics), List.copyOf(entities), List.copyOf(signals));
+    }
+
+    /** Whether a topic's hits say something substantive (see {@link CatalogueDefinition.Substance}); always when none is set. */
+    private boolean substantive(List<EvidenceMatch.Hit> hits, Sentences sentences, int titleEnd) {
+        CatalogueDefinition.Substance substance = definition.substance();
+        if (substance == null) {
+            return true;
+        }
+        Set<Integer> where = new HashSet<>();
+        for (EvidenceMatch.Hit hit : hits) {
+            int s = sentences.at(hit.startOffset());
+            if (s < titleEnd + substance.lead()) {
+                return true;
+            }
+            where.add(s);
+        }
+        return where.size() >= substance.sentences();
     }
 
     /** The names of the parties in a finding's sentences, in the order of the signal's parties (Russia's side first). */
