@@ -103,6 +103,9 @@ public final class CatalogueReader {
             List<String> names = new ArrayList<>(signal.parties());
             signal.acts().forEach(a -> names.addAll(a.concepts()));
             names.addAll(signal.directions().values());
+            if (signal.others() != null) {
+                names.add(signal.others());
+            }
             for (String name : names) {
                 if (!known.contains(name)) {
                     throw new CatalogueException(signal.type(), "unknown concept '" + name + "'");
@@ -273,6 +276,10 @@ public final class CatalogueReader {
         if (!(medium < high)) {
             throw new CatalogueException(type, "'medium' must be below 'high'");
         }
+        String others = signal.string("others", null);
+        if (others != null && others.startsWith("@")) {
+            others = others.substring(1);
+        }
         Map<String, String> directions = new LinkedHashMap<>();
         if (signal.has("directions")) {
             YamlFields cues = new YamlFields(type + " directions", signal.raw("directions"));
@@ -283,6 +290,6 @@ public final class CatalogueReader {
         }
         return new SignalDefinition(type, parties, acts, (int) signal.number("window", 1),
                 signal.number("sameSentence", 0.6), signal.number("windowed", 0.35),
-                signal.number("minScore", 0.3), medium, high, directions);
+                signal.number("minScore", 0.3), medium, high, directions, others);
     }
 }

@@ -12,13 +12,15 @@ import java.util.Map;
  *
  * <p>{@code directions} maps a direction ({@code dprk-to-russia}, {@code russia-to-dprk}) to the concept
  * whose words in the evidence sentence say it ("to Russia", "North Korean-made"); an act's own
+ * {@code others} (a concept, may be null): third states; an act whose sentence names one of them and not both
+ * parties is theirs (allied drills, Russia's ties with China), so the neighbouring sentences do not complete it.
  * {@code direction} is used when no cue is present (troops go from the DPRK to Russia; a treaty is mutual).
  * An act's {@code topic} is tagged whenever the act is found: a Russia–DPRK munitions transfer is an arms
  * transfer, a troop deployment military cooperation, by the contract's definitions.
  */
 public record SignalDefinition(String type, List<String> parties, List<Act> acts, int window,
                                double sameSentence, double windowed, double minScore,
-                               double medium, double high, Map<String, String> directions) {
+                               double medium, double high, Map<String, String> directions, String others) {
 
     public static final String UNSPECIFIED = "unspecified";
     public static final String BOTH = "both";

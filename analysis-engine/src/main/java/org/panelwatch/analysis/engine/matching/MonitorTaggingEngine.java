@@ -102,6 +102,9 @@ public final class MonitorTaggingEngine implements TaggingEngine {
                     signalConcepts.addAll(s.parties());
                     s.acts().forEach(a -> signalConcepts.addAll(a.concepts()));
                     signalConcepts.addAll(s.directions().values());
+                    if (s.others() != null) {
+                        signalConcepts.add(s.others());
+                    }
                 }
                 for (String name : signalConcepts) {
                     add(queries, Kind.CONCEPT, name, 0, "concept:" + name, lang, compiler.concept(name, name));

@@ -56,6 +56,8 @@ final class SignalDetector {
                 if (here.containsAll(definition.parties())) {
                     weight = act.strength() * definition.sameSentence();
                     partySentences = Set.of(s);
+                } else if (definition.others() != null && here.contains(definition.others())) {
+                    continue;   // a third state's act (allied drills, Russia-China ties): the neighbours do not make it theirs
                 } else {
                     partySentences = partiesNearby(present, s, titleEnd);
                     if (partySentences == null) {
