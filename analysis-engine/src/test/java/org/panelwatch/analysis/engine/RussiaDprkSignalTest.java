@@ -129,4 +129,12 @@ class RussiaDprkSignalTest {
         assertThat(windowed.sameSentence()).isFalse();
         assertThat(windowed.actors()).contains("Russia", "Democratic People's Republic of Korea");
     }
+
+    @Test
+    void aThirdStatesDrillIsNotCompletedFromTheNeighbours() {
+        assertThat(signal("", "Pyongyang condemned the manoeuvres and thanked Moscow for its support. "
+                + "American and South Korean troops held joint drills near the border.", "en")).isEmpty();
+        assertThat(signal("", "Pyongyang thanked Moscow for its support. "
+                + "Thousands of troops crossed the border by train.", "en")).isPresent();
+    }
 }
