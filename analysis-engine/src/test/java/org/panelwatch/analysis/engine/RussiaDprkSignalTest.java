@@ -33,6 +33,8 @@ class RussiaDprkSignalTest {
             fr | La Corée du Nord a livré des obus à la Russie, selon les services de renseignement.
             uk | Північна Корея передала Росії нову партію артилерійських снарядів, повідомила розвідка.
             uk | Війська КНДР воюють на боці Росії у Курській області.
+            ja | ロシア西部の前線に投入された北朝鮮兵に多数の死傷者が出たと当局者が述べた。
+            zh | 北韓已派遣數千名官兵支援俄羅斯的戰爭。
             """)
     void reportedCooperationFiresInEachLanguage(String lang, String body) {
         assertThat(signal("", body, lang)).as(body).isPresent();
