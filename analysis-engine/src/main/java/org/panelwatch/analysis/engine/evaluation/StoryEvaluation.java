@@ -54,7 +54,27 @@ final class StoryEvaluation {
      * saying so and passes.
      */
     boolean run(Path file, double minGrouped, double maxWrong) throws IOException {
-        List<Item> items = read(file);
+        return run(file.toString(), read(file), minGrouped, maxWrong);
+    }
+
+    /** The same for a labelled set of the evaluation (a devset file or the real-text folder). */
+    boolean run(LabelledSet set, double minGrouped, double maxWrong) throws IOException {
+        List<Item> items = new java.util.ArrayList<>();
+        int line = 0;
+        for (LabelledSet.Labelled l : set.items()) {
+            line++;
+            Instant published;
+            try {
+                published = published(l.published(), Path.of(set.name()), line);
+            } catch (IOException e) {
+                published = null; // a label's date the scores do not need: an unreadable one counts as unknown
+            }
+            items.add(new Item(l.id(), l.lang(), l.title(), l.body(), published, l.story()));
+        }
+        return run(set.name(), items, minGrouped, maxWrong);
+    }
+
+    private boolean run(String file, List<Item> items, double minGrouped, double maxWrong) throws IOException {
         if (items.stream().noneMatch(i -> i.story() != null)) {
             out.printf(Locale.ROOT, "same-story %s: no item has a story id; nothing to measure%n", file);
             return true;
