@@ -36,7 +36,9 @@ public class ItemQueries {
             String lang, Key after, int limit) {
     }
 
-    public record SignalFilter(String type, Instant since, Double minScore, Key after, int limit) {
+    /** The signal list's filters; null or empty means "any". */
+    public record SignalQuery(String type, Instant since, Instant until, Double minScore, String severity, String lang,
+            String source, List<String> topics, String q, Key after, int limit) {
     }
 
     public record ItemRow(UUID id, String title, String url, String source, Instant published, Instant ingestedAt,
@@ -147,7 +149,7 @@ public class ItemQueries {
         return result;
     }
 
-    public List<SignalRow> signals(SignalFilter f) {
+    public List<SignalRow> signals(SignalQuery f) {
         StringBuilder where = new StringBuilder(" WHERE true");
         List<Object> params = new ArrayList<>();
         if (f.type() != null) {
@@ -158,9 +160,33 @@ public class ItemQueries {
             where.append(" AND s.sort_at >= ?");
             params.add(f.since());
         }
+        if (f.until() != null) {
+            where.append(" AND s.sort_at < ?");
+            params.add(f.until());
+        }
         if (f.minScore() != null) {
             where.append(" AND s.score >= ?");
             params.add(f.minScore());
+        }
+        if (f.severity() != null) {
+            where.append(" AND s.severity = ?");
+            params.add(f.severity());
+        }
+        if (f.lang() != null) {
+            where.append(" AND i.lang = ?");
+            params.add(f.lang());
+        }
+        if (f.source() != null) {
+            where.append(" AND i.source = ?");
+            params.add(f.source());
+        }
+        if (!f.topics().isEmpty()) {
+            where.append(" AND EXISTS (SELECT 1 FROM analysis.item_topic t WHERE t.item_id = s.item_id AND t.topic_id = ANY (?))");
+            params.add(f.topics().toArray(String[]::new));
+        }
+        if (f.q() != null) {
+            where.append(" AND i.search @@ websearch_to_tsquery('simple', ?)");
+            params.add(f.q());
         }
         if (f.after() != null) {
             where.append(" AND (s.sort_at, s.id) < (?, ?)");

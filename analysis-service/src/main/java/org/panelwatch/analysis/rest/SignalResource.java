@@ -28,10 +28,16 @@ public class SignalResource {
     }
 
     @GET
-    @Operation(summary = "Signals newest first with their item and evidence; keyset-paginated")
+    @Operation(summary = "Signals newest first with their item, evidence and the item's topics; filters type, since/until, "
+            + "minScore, severity (low|medium|high), lang, source (the outlet's name), topic (comma-separated, any), "
+            + "q (words); keyset-paginated")
     public Response list(@QueryParam("type") String type, @QueryParam("since") String since,
-            @QueryParam("minScore") String minScore, @QueryParam("limit") String limit,
-            @QueryParam("cursor") String cursor, @Context Request request, @Context UriInfo uri) {
-        return conditional.okRecent(request, uri, () -> read.signals(type, since, minScore, limit, cursor));
+            @QueryParam("until") String until, @QueryParam("minScore") String minScore,
+            @QueryParam("severity") String severity, @QueryParam("lang") String lang,
+            @QueryParam("source") String source, @QueryParam("topic") String topic, @QueryParam("q") String q,
+            @QueryParam("limit") String limit, @QueryParam("cursor") String cursor, @Context Request request,
+            @Context UriInfo uri) {
+        return conditional.okRecent(request, uri,
+                () -> read.signals(type, since, until, minScore, severity, lang, source, topic, q, limit, cursor));
     }
 }

@@ -115,24 +115,64 @@ public class ReadService {
     }
 
     public Page<SignalEntry> signals(String type, String since, String minScore, String limit, String cursor) {
+        return signals(type, since, null, minScore, null, null, null, null, null, limit, cursor);
+    }
+
+    /** Signals newest first; every filter optional (severity low|medium|high, source the outlet's exact name). */
+    public Page<SignalEntry> signals(String type, String since, String until, String minScore, String severity,
+            String lang, String source, String topic, String q, String limit, String cursor) {
         Params p = new Params();
         String signalType = p.id("type", type);
         Instant from = Params.instant("since", since);
+        Instant to = Params.instant("until", until);
+        if (from != null && to != null && !from.isBefore(to)) {
+            p.fail("until", "must be after since");
+        }
         Double min = p.fraction("minScore", minScore);
+        String level = severity == null || severity.isBlank() ? null : severity.trim();
+        if (level != null && !List.of("low", "medium", "high").contains(level)) {
+            p.fail("severity", "must be low, medium or high");
+        }
+        String language = p.lang(lang);
+        String outlet = source == null || source.isBlank() ? null : source.trim();
+        if (outlet != null && outlet.length() > 200) {
+            p.fail("source", "at most 200 characters");
+        }
+        List<String> topics = new ArrayList<>();
+        if (topic != null && !topic.isBlank()) {
+            for (String t : topic.split(",")) {
+                String id = p.id("topic", t);
+                if (id != null && catalogue.find(id).isEmpty()) {
+                    p.fail("topic", "'" + id + "' is not a topic of the catalogue (GET /api/v1/topics)");
+                } else if (id != null && !topics.contains(id)) {
+                    topics.add(id);
+                }
+            }
+            if (topics.size() > MAX_TOPICS) {
+                p.fail("topic", "at most " + MAX_TOPICS + " topics");
+            }
+        }
+        String words = q == null || q.isBlank() ? null : q.trim();
+        if (words != null && words.length() > MAX_QUERY_LENGTH) {
+            p.fail("q", "at most " + MAX_QUERY_LENGTH + " characters");
+        }
         int size = p.limit(limit);
         p.check();
         ItemQueries.Key after = Cursor.decode(cursor);
-        List<ItemQueries.SignalRow> rows = queries.signals(
-                new ItemQueries.SignalFilter(signalType, from, min, after, size + 1));
+        List<ItemQueries.SignalRow> rows = queries.signals(new ItemQueries.SignalQuery(signalType, from, to, min, level,
+                language, outlet, topics, words, after, size + 1));
         String next = null;
         if (rows.size() > size) {
             rows = rows.subList(0, size);
             ItemQueries.SignalRow last = rows.get(size - 1);
             next = Cursor.encode(new ItemQueries.Key(last.sortAt(), last.id()));
         }
+        Map<UUID, List<ItemQueries.TopicRow>> itemTopics = queries.topicsOf(rows.stream().map(ItemQueries.SignalRow::itemId).toList());
         return new Page<>(rows.stream().map(s -> new SignalEntry(s.id(), s.type(), s.score(), s.severity(),
                 s.firstInStory(), s.detectedAt(), s.itemId(), s.storyId(), s.title(), s.url(), s.source(),
-                s.published(), s.lang(), ApiMapper.stored(s.evidence()))).toList(), next);
+                s.published(), s.lang(), ApiMapper.stored(s.evidence()),
+                itemTopics.getOrDefault(s.itemId(), List.of()).stream()
+                        .map(t -> new TopicScore(t.topicId(), t.score())).toList())).toList(), next);
     }
 
     public TopicStats topicStats(String since, String until, String bucket) {
@@ -181,7 +221,7 @@ public class ReadService {
                 .toList();
     }
 
-    private static UUID uuid(String id, String what) {
+    static UUID uuid(String id, String what) {
         try {
             return UUID.fromString(id);
         } catch (IllegalArgumentException e) {
