@@ -26,10 +26,10 @@ PGUSER="${PGUSER:-postgres}"
 DB_NAME="${PANELWATCH_DB:-panelwatch}"
 READY_TIMEOUT="${PANELWATCH_READY_TIMEOUT:-180}"
 
-SERVICES=(ingest-service analysis-service alert-service)
+SERVICES=(ingest-service analysis-service alert-service console)
 # The contract's ports; another set lets a second stack (own state folder, database and Kafka ports)
 # run beside this one, e.g. for a test run while the demo is up.
-declare -A PORT=([ingest-service]="${PANELWATCH_INGEST_PORT:-8081}" [analysis-service]="${PANELWATCH_ANALYSIS_PORT:-8082}" [alert-service]="${PANELWATCH_ALERT_PORT:-8083}")
+declare -A PORT=([ingest-service]="${PANELWATCH_INGEST_PORT:-8081}" [analysis-service]="${PANELWATCH_ANALYSIS_PORT:-8082}" [alert-service]="${PANELWATCH_ALERT_PORT:-8083}" [console]="${PANELWATCH_CONSOLE_PORT:-8080}")
 TOPICS=(panelwatch.news.raw panelwatch.news.tagged panelwatch.signals panelwatch.news.raw.dlq panelwatch.signals.dlq)
 
 say() { printf '%s %s\n' "[stack]" "$*" >&2; }
@@ -181,6 +181,10 @@ start_service() {
   QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://$PGHOST:$PGPORT/$DB_NAME?reWriteBatchedInserts=true" \
   QUARKUS_DATASOURCE_USERNAME="$PGUSER" \
   QUARKUS_DATASOURCE_PASSWORD="${PGPASSWORD:-}" \
+  PANELWATCH_INGEST_URL="http://127.0.0.1:${PORT[ingest-service]}" \
+  PANELWATCH_ANALYSIS_URL="http://127.0.0.1:${PORT[analysis-service]}" \
+  PANELWATCH_ALERT_URL="http://127.0.0.1:${PORT[alert-service]}" \
+  PANELWATCH_CONSOLE_URL="${PANELWATCH_CONSOLE_URL:-http://127.0.0.1:${PORT[console]}}" \
   nohup java ${PANELWATCH_JAVA_OPTS:--Xms128m -Xmx512m} -jar "$ROOT/$svc/target/quarkus-app/quarkus-run.jar" \
     >>"$LOGS/$svc.log" 2>&1 &
   echo $! > "$PIDS/$svc.pid"
@@ -217,6 +221,7 @@ Panelwatch is up.
   ingest-service    http://127.0.0.1:${PORT[ingest-service]}    (push items, feeds)
   analysis-service  http://127.0.0.1:${PORT[analysis-service]}    (read API for dashboards)
   alert-service     http://127.0.0.1:${PORT[alert-service]}    (subscribers, subscriptions, deliveries)
+  console           http://127.0.0.1:${PORT[console]}    (the analysts' pages: sign in with a key below)
   Swagger UI        http://127.0.0.1:<port>/q/swagger-ui   health: /q/health/ready   metrics: /q/metrics
   Kafka             $KAFKA_BOOTSTRAP
   PostgreSQL        $PGHOST:$PGPORT/$DB_NAME (schemas ingest, analysis, alert)
@@ -247,7 +252,7 @@ cmd_up() {
 
 cmd_down() {
   local svc
-  for svc in alert-service analysis-service ingest-service; do stop_pid "$svc"; done
+  for svc in console alert-service analysis-service ingest-service; do stop_pid "$svc"; done
   stop_pid demo-receiver
   stop_pid demo-feed
   stop_pid kafka
@@ -274,6 +279,7 @@ cmd_demo() {
   cmd_up
   if [ -x "$HERE/demo.sh" ]; then
     "$HERE/demo.sh"
+    printf "\nThe analyst console: http://127.0.0.1:%s  (sign in with the reader key %s)\n" "${PORT[console]}" "$PANELWATCH_READER_KEY"
   else
     say "the demo corpus, receiver and summary arrive with the end-to-end issue; the stack is up"
   fi
