@@ -35,8 +35,12 @@ public final class Views {
     public static SignalRow signalRow(AnalysisApi.SignalEntry s, Map<String, AnalysisApi.Topic> catalogue) {
         List<Chip> chips = s.topics() == null ? List.of()
                 : s.topics().stream().map(t -> chip(t.id(), catalogue)).toList();
-        List<String> evidence = s.evidence() == null ? List.of()
-                : s.evidence().stream().map(AnalysisApi.Evidence::text).distinct().limit(2).toList();
+        // The title is on the row already: a passage of the body says more, so the title's own
+        // evidence is shown only when the body has none.
+        List<AnalysisApi.Evidence> all = s.evidence() == null ? List.of() : s.evidence();
+        List<AnalysisApi.Evidence> body = all.stream().filter(e -> !"title".equals(e.field())).toList();
+        List<String> evidence = (body.isEmpty() ? all : body).stream().map(AnalysisApi.Evidence::text).distinct()
+                .limit(2).toList();
         return new SignalRow(s.id(), s.itemId(), s.storyId(), s.title(), s.url(), s.source(), s.lang(), s.published(),
                 s.detectedAt(), s.severity(), score(s.score()), chips, evidence);
     }

@@ -147,8 +147,11 @@ public class AlertPage {
         Session session = frames.session();
         Forms.requireCsrf(session, csrf);
         AlertApi.TestResult r = calls.call(ALERT, () -> alert.test(session.bearer(), id));
-        session.flash("Test message sent: " + r.status() + (r.statusCode() == null ? "" : " (HTTP " + r.statusCode() + ")")
-                + (r.error() == null ? "" : ", " + r.error()) + ". It is listed under Deliveries.");
+        String answer = r.statusCode() == null ? "" : " (HTTP " + r.statusCode() + ")";
+        session.flash("delivered".equals(r.status())
+                ? "Test message sent and delivered" + answer + ". It is listed under Deliveries."
+                : "Test message sent but not delivered" + answer + (r.error() == null ? "" : ": " + r.error())
+                        + ". It is listed under Deliveries.");
         return back(id);
     }
 

@@ -71,8 +71,8 @@ public class SignalPage {
                         () -> analysis.signals(session.bearer(), SIGNAL_TYPE, since, until, filters.minScore(),
                                 filters.severity(), filters.lang(), filters.source(), filters.topic(), filters.q(), PAGE,
                                 Forms.clean(cursor)));
-                Map<String, AnalysisApi.Topic> names = topics;
-                rows = page.items().stream().map(s -> Views.signalRow(s, names)).toList();
+                Map<String, AnalysisApi.Topic> catalogueNow = topics;
+                rows = page.items().stream().map(s -> Views.signalRow(s, catalogueNow)).toList();
                 next = page.nextCursor() == null ? null : filters.url("/signals", page.nextCursor());
                 if (cursor == null || cursor.isBlank()) {
                     poll = filters.url("/signals/new", null) + (filters.any() ? "&" : "?") + "after="
@@ -86,7 +86,8 @@ public class SignalPage {
                 frame = frame.notice(p.notice());
             }
         }
-        List<Views.Chip> options = topics.keySet().stream().map(id -> Views.chip(id, catalogue.topics(session))).toList();
+        Map<String, AnalysisApi.Topic> names = topics;
+        List<Views.Chip> options = names.keySet().stream().map(id -> Views.chip(id, names)).toList();
         return Pages.signals(frame, filters, rows, next, poll, config.pollSeconds(), options, errors);
     }
 
@@ -96,7 +97,6 @@ public class SignalPage {
      */
     @GET
     @Path("new")
-    @Produces(MediaType.APPLICATION_JSON)
     public Response newSignals(@QueryParam("severity") String severity, @QueryParam("minScore") String minScore,
             @QueryParam("topic") String topic, @QueryParam("lang") String lang, @QueryParam("source") String source,
             @QueryParam("from") String from, @QueryParam("to") String to, @QueryParam("q") String q,

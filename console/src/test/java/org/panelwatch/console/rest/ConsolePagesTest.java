@@ -146,6 +146,20 @@ class ConsolePagesTest {
     }
 
     @Test
+    void theNewSignalCountAnswersWithAnETagAnd304WhenUnchanged() {
+        String session = signIn(READER_KEY);
+        Response none = given().cookie(SignedInFilter.COOKIE, session)
+                .get("/signals/new?severity=high&after=33333333-3333-3333-3333-333333333333");
+        none.then().statusCode(200);
+        assertThat(none.jsonPath().getInt("count")).isZero();
+        given().cookie(SignedInFilter.COOKIE, session).header("If-None-Match", none.header("ETag"))
+                .get("/signals/new?severity=high&after=33333333-3333-3333-3333-333333333333").then().statusCode(304);
+        Response one = given().cookie(SignedInFilter.COOKIE, session).get("/signals/new?after=an-older-one");
+        assertThat(one.jsonPath().getInt("count")).isEqualTo(1);
+        assertThat(one.header("ETag")).isNotEqualTo(none.header("ETag"));
+    }
+
+    @Test
     void signOutEndsTheSession() {
         String session = signIn(READER_KEY);
         String token = csrf(given().cookie(SignedInFilter.COOKIE, session).get("/signals").asString());
