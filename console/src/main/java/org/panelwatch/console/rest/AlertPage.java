@@ -17,6 +17,7 @@ import org.jboss.resteasy.reactive.RestForm;
 import org.panelwatch.console.client.AlertApi;
 import org.panelwatch.console.client.AlertClient;
 import org.panelwatch.console.client.AnalysisApi;
+import org.panelwatch.console.client.AnalysisClient;
 import org.panelwatch.console.client.ServiceCalls;
 import org.panelwatch.console.client.ServiceProblem;
 import org.panelwatch.console.mapping.Views;
@@ -36,12 +37,15 @@ public class AlertPage {
     private static final String ALERT = "alert-service";
 
     private final AlertClient alert;
+    private final AnalysisClient analysis;
     private final ServiceCalls calls;
     private final TopicCatalogue catalogue;
     private final PageFrames frames;
 
-    public AlertPage(@RestClient AlertClient alert, ServiceCalls calls, TopicCatalogue catalogue, PageFrames frames) {
+    public AlertPage(@RestClient AlertClient alert, @RestClient AnalysisClient analysis, ServiceCalls calls,
+            TopicCatalogue catalogue, PageFrames frames) {
         this.alert = alert;
+        this.analysis = analysis;
         this.calls = calls;
         this.catalogue = catalogue;
         this.frames = frames;
@@ -49,7 +53,7 @@ public class AlertPage {
 
     @GET
     public Object list() {
-        return listPage(AlertForm.empty(), List.of(), null, 200);
+        return listPage(AlertForm.empty(), List.of(), null, 200, null);
     }
 
     @POST
@@ -64,18 +68,74 @@ public class AlertPage {
         List<ServiceProblem.FieldError> errors = new ArrayList<>();
         AlertApi.SubscriptionRequest request = form.request(null, errors);
         if (!errors.isEmpty()) {
-            return listPage(form, errors, null, 422);
+            return listPage(form, errors, null, 422, null);
         }
         try {
             AlertApi.Subscription created = calls.call(ALERT, () -> alert.create(session.bearer(), request));
             // The signing secret is shown once, on this answer only, as the alert service gives it once.
-            return listPage(AlertForm.empty(), List.of(), created, 201);
+            return listPage(AlertForm.empty(), List.of(), created, 201, null);
         } catch (ServiceProblem p) {
             if (p.kind() != ServiceProblem.Kind.INVALID) {
                 throw p;
             }
-            return listPage(form, fieldErrors(p), null, 422);
+            return listPage(form, fieldErrors(p), null, 422, null);
         }
+    }
+
+    /**
+     * The filter as typed, tried on the last 30 days of signals before it is saved. The read API is
+     * asked with the filter's terms (keywords as "any of these words"); a key that cannot read
+     * signals gets no preview.
+     */
+    @POST
+    @Path("preview")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Object preview(@RestForm String csrf, @RestForm String name, @RestForm String channelType,
+            @RestForm String url, @RestForm String address, @RestForm("topic") List<String> topics,
+            @RestForm String minScore, @RestForm String keywords, @RestForm String languages, @RestForm String mode) {
+        Session session = frames.session();
+        Forms.requireCsrf(session, csrf);
+        AlertForm form = new AlertForm(name, channelType, url, address, topics == null ? List.of() : topics, minScore,
+                keywords, languages, mode);
+        List<ServiceProblem.FieldError> errors = new ArrayList<>();
+        AlertApi.SubscriptionRequest request = form.request(null, errors);
+        if (!errors.isEmpty()) {
+            return listPage(form, errors, null, 422, null);
+        }
+        if (!session.access().reader()) {
+            return listPage(form, List.of(), null, 200, new Pages.Preview(0, false, List.of(),
+                    "A preview needs a key that reads signals (reader or admin); yours does not."));
+        }
+        try {
+            return listPage(form, List.of(), null, 200, matches(session, request.filter()));
+        } catch (ServiceProblem p) {
+            if (p.kind() == ServiceProblem.Kind.INVALID) {
+                return listPage(form, fieldErrors(p), null, 422, null);
+            }
+            return listPage(form, List.of(), null, 200, new Pages.Preview(0, false, List.of(), p.notice()));
+        }
+    }
+
+    private Pages.Preview matches(Session session, AlertApi.Filter filter) {
+        String since = java.time.Instant.now().minus(java.time.Duration.ofDays(30)).toString();
+        String topic = filter.topics() == null || filter.topics().isEmpty() ? null : String.join(",", filter.topics());
+        String q = filter.keywords() == null || filter.keywords().isEmpty() ? null
+                : filter.keywords().stream().map(k -> k.contains(" ") ? "\"" + k.replace("\"", "") + "\"" : k)
+                        .collect(java.util.stream.Collectors.joining(" or "));
+        String min = filter.minScore() == null ? null : String.valueOf(filter.minScore());
+        List<String> languages = filter.languages() == null || filter.languages().isEmpty() ? java.util.Collections.singletonList(null)
+                : filter.languages();
+        Map<String, AnalysisApi.Topic> names = catalogue.topics(session);
+        List<AnalysisApi.SignalEntry> found = new ArrayList<>();
+        boolean more = false;
+        for (String lang : languages) {
+            AnalysisApi.Page<AnalysisApi.SignalEntry> page = calls.call("analysis-service", () -> analysis.signals(
+                    session.bearer(), SignalPage.SIGNAL_TYPE, since, null, min, null, lang, null, topic, q, 100, null));
+            found.addAll(page.items());
+            more |= page.nextCursor() != null;
+        }
+        found.sort(java.util.Comparator.comparing(AnalysisApi.SignalEntry::detectedAt).reversed());
+        return new Pages.Preview(found.size(), more, found.stream().limit(10).map(s -> Views.signalRow(s, names)).toList(), null);
     }
 
     @GET
@@ -167,7 +227,7 @@ public class AlertPage {
     }
 
     private Object listPage(AlertForm form, List<ServiceProblem.FieldError> errors, AlertApi.Subscription created,
-            int status) {
+            int status, Pages.Preview preview) {
         Session session = frames.session();
         Frame frame = frames.of("My alerts", "alerts");
         if (!session.access().subscriber()) {
@@ -181,7 +241,7 @@ public class AlertPage {
         }
         return Response.status(status).type(MediaType.TEXT_HTML_TYPE)
                 .entity(Pages.alerts(frame, subscriptions, form, topics(session), errors,
-                        created == null ? null : created.secret()))
+                        created == null ? null : created.secret(), preview))
                 .build();
     }
 

@@ -34,7 +34,8 @@ public final class Pages {
             List<String> languages);
 
     public static native TemplateInstance alerts(Frame frame, List<AlertApi.Subscription> subscriptions,
-            Forms.AlertForm form, List<Views.Chip> topics, List<ServiceProblem.FieldError> errors, String secret);
+            Forms.AlertForm form, List<Views.Chip> topics, List<ServiceProblem.FieldError> errors, String secret,
+            Preview preview);
 
     public static native TemplateInstance alert(Frame frame, AlertApi.Subscription subscription, Forms.AlertForm form,
             List<Views.Chip> topics, List<AlertApi.Delivery> deliveries, List<ServiceProblem.FieldError> errors);
@@ -46,6 +47,13 @@ public final class Pages {
             long signalTotal);
 
     public static native TemplateInstance problem(Frame frame, String heading, String message);
+
+    /**
+     * What a subscription's filter would have matched in the last 30 days: {@code count} signals
+     * ({@code more}: at least that many), the newest of them; or why no preview can be made.
+     */
+    public record Preview(int count, boolean more, List<Views.SignalRow> newest, String unavailable) {
+    }
 
     /** A topic of an item: its chip, score, the passages that made it. */
     public record TopicView(Views.Chip chip, String score, List<String> passages, List<AnalysisApi.ResolutionRef> resolutions) {

@@ -43,7 +43,12 @@ public class SignInPage {
 
     @GET
     public Response home() {
-        return Response.seeOther(URI.create("/signals")).build();
+        return Response.seeOther(URI.create(landing(current.get().access()))).build();
+    }
+
+    /** The first page a key may use: signals for a reader, alerts for a subscriber, feeds for ingest. */
+    static String landing(org.panelwatch.console.service.Access access) {
+        return access.reader() ? "/signals" : access.subscriber() ? "/alerts" : "/feeds";
     }
 
     @GET
@@ -68,7 +73,9 @@ public class SignInPage {
                     : "The services are not answering, so your key cannot be checked. Try again in a minute.";
             return page(next, error, false, false, outcome.refusal() == SignInService.Refusal.WRONG_KEY ? 401 : 503);
         }
-        return Response.seeOther(URI.create(safeNext(next)))
+        String target = next == null || next.isBlank() || "/signals".equals(next) && !outcome.session().access().reader()
+                ? landing(outcome.session().access()) : safeNext(next);
+        return Response.seeOther(URI.create(target))
                 .cookie(cookie(SignedInFilter.COOKIE, outcome.session().id(), -1), cookie(SIGN_IN_COOKIE, "", 0))
                 .build();
     }

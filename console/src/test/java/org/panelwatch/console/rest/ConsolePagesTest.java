@@ -110,7 +110,7 @@ class ConsolePagesTest {
     @Test
     void everyChangingFormRefusesAPostWithoutItsToken() {
         String session = signIn(READER_KEY);
-        for (String path : new String[] {"/items/" + ITEM + "/feedback", "/alerts", "/alerts/x", "/alerts/x/pause",
+        for (String path : new String[] {"/items/" + ITEM + "/feedback", "/alerts", "/alerts/preview", "/alerts/x", "/alerts/x/pause",
                 "/alerts/x/resume", "/alerts/x/delete", "/alerts/x/test", "/feeds", "/feeds/x/delete", "/feeds/x/poll",
                 "/sign-out"}) {
             given().redirects().follow(false).cookie(SignedInFilter.COOKIE, session).formParam("verdict", "confirmed")
@@ -157,6 +157,30 @@ class ConsolePagesTest {
         Response one = given().cookie(SignedInFilter.COOKIE, session).get("/signals/new?after=an-older-one");
         assertThat(one.jsonPath().getInt("count")).isEqualTo(1);
         assertThat(one.header("ETag")).isNotEqualTo(none.header("ETag"));
+    }
+
+    @Test
+    void theFilterPreviewAsksTheReadApiWithTheFiltersTerms() {
+        var s = FakeServices.server;
+        String admin = "admin-key-0123456789abcdef";
+        s.stubFor(get(urlEqualTo("/api/v1/topics")).withHeader("Authorization", equalTo("Bearer " + admin)).willReturn(okJson(TOPICS)));
+        s.stubFor(get(urlEqualTo("/api/v1/feeds")).withHeader("Authorization", equalTo("Bearer " + admin))
+                .willReturn(okJson("{\"items\":[]}")));
+        s.stubFor(get(urlEqualTo("/api/v1/subscriptions")).withHeader("Authorization", equalTo("Bearer " + admin))
+                .willReturn(okJson("{\"items\":[]}")));
+        String session = signIn(admin);
+        String token = csrf(given().cookie(SignedInFilter.COOKIE, session).get("/alerts").asString());
+        Response page = given().cookie(SignedInFilter.COOKIE, session).formParam("csrf", token).formParam("name", "")
+                .formParam("channelType", "webhook").formParam("keywords", "shells, rail cars").formParam("languages", "en")
+                .formParam("topic", "arms-transfer").formParam("mode", "immediate").post("/alerts/preview");
+        page.then().statusCode(200);
+        assertThat(page.asString()).contains("1 signal</strong> matched").contains("&lt;script&gt;alert");
+        s.verify(com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor(urlPathEqualTo("/api/v1/signals"))
+                .withQueryParam("q", equalTo("shells or \"rail cars\"")).withQueryParam("lang", equalTo("en"))
+                .withQueryParam("topic", equalTo("arms-transfer"))
+                .withQueryParam("since", com.github.tomakehurst.wiremock.client.WireMock.matching("\\d{4}-.*")));
+        // Nothing was created by a preview.
+        s.verify(0, postRequestedFor(urlPathEqualTo("/api/v1/subscriptions")));
     }
 
     @Test
