@@ -220,7 +220,8 @@ class ConsoleIT {
     void theOverviewDrawsItsCharts() {
         browser.open(console + "/overview?days=7");
         assertThat(browser.driver.findElements(By.cssSelector("figure.chart svg"))).isNotEmpty();
-        assertThat(text(By.cssSelector("main"))).contains("Signals per day");
+        assertThat(text(By.cssSelector("main"))).contains("Signals per day").contains("Signals analysts confirmed, per week")
+                .contains("Entities named most");
         check("overview");
     }
 

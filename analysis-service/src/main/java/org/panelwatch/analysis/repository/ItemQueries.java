@@ -198,6 +198,40 @@ public class ItemQueries {
         return signalQuery(where.toString(), params);
     }
 
+    public record EntityRow(String type, String name, String unReference, long items) {
+    }
+
+    public record WeekRow(Instant weekStart, long signals, long confirmed, long falseAlarms) {
+    }
+
+    /**
+     * The entities named in the most items whose sort time is in [since, until). Countries are left
+     * out: Russia and the DPRK are named in nearly every item and would say nothing.
+     */
+    public List<EntityRow> topEntities(Instant since, Instant until, int limit) {
+        return query("""
+                SELECT e.type, e.name, e.un_reference, count(DISTINCT e.item_id)
+                FROM analysis.item_entity e JOIN analysis.item i ON i.id = e.item_id
+                WHERE i.sort_at >= ? AND i.sort_at < ? AND e.type <> 'country'
+                GROUP BY 1, 2, 3 ORDER BY 4 DESC, 2 LIMIT ?""", List.of(since, until, limit),
+                rs -> new EntityRow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4)));
+    }
+
+    /** Per UTC week (Monday start): the signals of {@code type}, and how many the latest verdict confirmed or rejected. */
+    public List<WeekRow> feedbackPerWeek(String type, Instant since, Instant until) {
+        return query("""
+                WITH latest AS (
+                    SELECT DISTINCT ON (item_id) item_id, verdict FROM analysis.feedback
+                    WHERE verdict IS NOT NULL ORDER BY item_id, created_at DESC, id DESC)
+                SELECT date_trunc('week', s.sort_at AT TIME ZONE 'UTC'), count(*),
+                       count(*) FILTER (WHERE l.verdict = 'confirmed'), count(*) FILTER (WHERE l.verdict = 'false-alarm')
+                FROM analysis.signal s LEFT JOIN latest l ON l.item_id = s.item_id
+                WHERE s.type = ? AND s.sort_at >= ? AND s.sort_at < ?
+                GROUP BY 1 ORDER BY 1""", List.of(type, since, until),
+                rs -> new WeekRow(rs.getObject(1, LocalDateTime.class).toInstant(ZoneOffset.UTC), rs.getLong(2),
+                        rs.getLong(3), rs.getLong(4)));
+    }
+
     /** Items per topic per bucket ('hour' or 'day', UTC) whose sort time is in [since, until). */
     public List<BucketRow> topicBuckets(String bucket, Instant since, Instant until) {
         return query("""

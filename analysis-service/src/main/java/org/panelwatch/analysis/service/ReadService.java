@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.panelwatch.analysis.api.ItemDetail;
 import org.panelwatch.analysis.api.ItemSummary;
+import org.panelwatch.analysis.api.OverviewStats;
 import org.panelwatch.analysis.api.Page;
 import org.panelwatch.analysis.api.SignalEntry;
 import org.panelwatch.analysis.api.SignalSummary;
@@ -207,6 +208,31 @@ public class ReadService {
                 .map(e -> new TopicStats.Series(e.getKey(),
                         e.getValue().stream().mapToLong(TopicStats.Bucket::count).sum(), e.getValue()))
                 .toList());
+    }
+
+    /** The overview's extras for [since, until): default the last 30 days, at most 400 days. */
+    public OverviewStats overview(String since, String until) {
+        Params p = new Params();
+        Instant to = Params.instant("until", until);
+        Instant from = Params.instant("since", since);
+        if (to == null) {
+            to = Instant.now();
+        }
+        if (from == null) {
+            from = to.minus(Duration.ofDays(30));
+        }
+        if (!from.isBefore(to)) {
+            p.fail("until", "must be after since");
+        } else if (Duration.between(from, to).toDays() > 400) {
+            p.fail("since", "at most 400 days");
+        }
+        p.check();
+        return new OverviewStats(from, to,
+                queries.topEntities(from, to, 20).stream()
+                        .map(e -> new OverviewStats.EntityCount(e.type(), e.name(), e.unReference(), e.items())).toList(),
+                queries.feedbackPerWeek(FeedbackService.SIGNAL_TYPE, from, to).stream()
+                        .map(w -> new OverviewStats.WeekFeedback(w.weekStart(), w.signals(), w.confirmed(), w.falseAlarms()))
+                        .toList());
     }
 
     private List<ItemSummary> summaries(List<ItemQueries.ItemRow> rows) {

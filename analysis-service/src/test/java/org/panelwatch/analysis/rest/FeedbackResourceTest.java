@@ -127,6 +127,33 @@ class FeedbackResourceTest {
         problem(as("dev-ingest-key").get("/api/v1/feedback/export"), 403);
     }
 
+    @Test
+    void theOverviewCountsEachWeeksSignalsAndVerdictsAndTheTopEntities() throws Exception {
+        // A week of its own (far in the future, random), so that other tests' items do not count.
+        Instant week = Instant.parse("2040-01-02T00:00:00Z").plus(java.time.Duration.ofDays(7L * new java.util.Random().nextInt(500)));
+        NewsItemEvent item = Broker.item("Week " + Broker.noise(2), "arms-transfer. Russia received artillery shells from "
+                + "North Korea, officials said. The " + org.panelwatch.analysis.support.FakeTaggingEngine.LISTED
+                + " arranged payment. " + Broker.noise(20), week.plus(java.time.Duration.ofHours(30)), "en");
+        Broker.send(item);
+        Broker.awaitStored(item.id());
+        as("dev-reader-key").contentType(ContentType.JSON).body(Map.of("verdict", "confirmed"))
+                .post("/api/v1/items/" + item.id() + "/feedback").then().statusCode(201);
+
+        JsonPath overview = as("dev-reader-key").queryParam("since", week.toString())
+                .queryParam("until", week.plus(java.time.Duration.ofDays(7)).toString())
+                .get("/api/v1/stats/overview").then().statusCode(200).extract().jsonPath();
+        assertThat(overview.getList("feedbackPerWeek")).hasSize(1);
+        assertThat(overview.getString("feedbackPerWeek[0].weekStart")).isEqualTo(week.toString());
+        assertThat(overview.getLong("feedbackPerWeek[0].signals")).isEqualTo(1);
+        assertThat(overview.getLong("feedbackPerWeek[0].confirmed")).isEqualTo(1);
+        assertThat(overview.getLong("feedbackPerWeek[0].falseAlarms")).isZero();
+        assertThat(overview.getList("topEntities.name")).contains(org.panelwatch.analysis.support.FakeTaggingEngine.LISTED);
+        assertThat(overview.getList("topEntities.type")).doesNotContain("country");
+
+        problem(as("dev-reader-key").queryParam("since", "2030-01-01T00:00:00Z").queryParam("until", "2029-01-01T00:00:00Z")
+                .get("/api/v1/stats/overview"), 422);
+    }
+
     private static JsonNode find(List<JsonNode> lines, String id) {
         return lines.stream().filter(n -> id.equals(n.get("id").asText())).findFirst()
                 .orElseThrow(() -> new AssertionError("no export line for " + id));

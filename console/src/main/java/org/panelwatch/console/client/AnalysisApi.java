@@ -67,6 +67,20 @@ public final class AnalysisApi {
     public record TopicStats(String bucket, Instant since, Instant until, List<Series> topics) {
     }
 
+    public record EntityCount(String type, String name, String unReference, long items) {
+    }
+
+    public record WeekFeedback(Instant weekStart, long signals, long confirmed, long falseAlarms) {
+        /** "40 %": the share of the week's signals analysts confirmed. */
+        public String confirmedShare() {
+            return signals == 0 ? "–" : Math.round(100.0 * confirmed / signals) + " %";
+        }
+    }
+
+    public record OverviewStats(Instant since, Instant until, List<EntityCount> topEntities,
+            List<WeekFeedback> feedbackPerWeek) {
+    }
+
     public record TopicCorrections(List<String> add, List<String> remove) {
     }
 

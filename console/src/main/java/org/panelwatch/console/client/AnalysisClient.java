@@ -52,6 +52,11 @@ public interface AnalysisClient {
             @QueryParam("until") String until, @QueryParam("bucket") String bucket);
 
     @GET
+    @Path("stats/overview")
+    AnalysisApi.OverviewStats overview(@HeaderParam("Authorization") String auth, @QueryParam("since") String since,
+            @QueryParam("until") String until);
+
+    @GET
     @Path("items/{id}/feedback")
     List<Feedback> feedback(@HeaderParam("Authorization") String auth, @PathParam("id") String id);
 

@@ -58,6 +58,7 @@ public class OverviewPage {
         String until = last.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant().toString();
         Charts.Chart signals = Charts.perDay("Signals per day", "Russia–DPRK military signals", first, last, Map.of());
         List<Charts.Chart> topics = new ArrayList<>();
+        AnalysisApi.OverviewStats stats = null;
         try {
             Map<LocalDate, Long> perDay = new HashMap<>();
             String cursor = null;
@@ -75,18 +76,19 @@ public class OverviewPage {
                 }
             }
             signals = Charts.perDay("Signals per day", "Russia–DPRK military signals", first, last, perDay);
-            AnalysisApi.TopicStats stats = calls.call("analysis-service",
+            AnalysisApi.TopicStats perTopic = calls.call("analysis-service",
                     () -> analysis.topicStats(session.bearer(), since, until, "day"));
             Map<String, AnalysisApi.Topic> names = catalogue.topics(session);
-            stats.topics().stream().sorted((a, b) -> Long.compare(b.total(), a.total())).forEach(series -> {
+            perTopic.topics().stream().sorted((a, b) -> Long.compare(b.total(), a.total())).forEach(series -> {
                 Map<LocalDate, Long> counts = new HashMap<>();
                 series.buckets().forEach(b -> counts.put(b.start().atZone(ZoneOffset.UTC).toLocalDate(), b.count()));
                 AnalysisApi.Topic t = names.get(series.id());
                 topics.add(Charts.perDay(t == null ? series.id() : t.name(), "Items tagged " + series.id(), first, last, counts));
             });
+            stats = calls.call("analysis-service", () -> analysis.overview(session.bearer(), since, until));
         } catch (ServiceProblem p) {
             frame = frame.notice(p.notice());
         }
-        return Pages.overview(frame, days, signals, topics, signals.total());
+        return Pages.overview(frame, days, signals, topics, signals.total(), stats);
     }
 }

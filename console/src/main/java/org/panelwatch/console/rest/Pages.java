@@ -44,7 +44,7 @@ public final class Pages {
             List<ServiceProblem.FieldError> errors);
 
     public static native TemplateInstance overview(Frame frame, int days, Charts.Chart signals, List<Charts.Chart> topics,
-            long signalTotal);
+            long signalTotal, AnalysisApi.OverviewStats stats);
 
     public static native TemplateInstance problem(Frame frame, String heading, String message);
 
