@@ -88,6 +88,8 @@ class ConsoleIT {
         subscriber = new AlertApi(stack).createSubscriber("console e2e " + news.token());
         browser = new ConsoleBrowser();
         wait = new WebDriverWait(browser.driver, Duration.ofSeconds(30));
+        // A page replaced while a condition reads it: look again rather than fail.
+        wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
     }
 
     @AfterAll
