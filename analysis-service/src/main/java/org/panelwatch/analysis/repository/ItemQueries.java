@@ -231,7 +231,7 @@ public class ItemQueries {
         return signalQuery(where.toString(), params);
     }
 
-    public record EntityRow(String type, String name, String unReference, long items) {
+    public record EntityCountRow(String type, String name, String unReference, long items) {
     }
 
     public record WeekRow(Instant weekStart, long signals, long confirmed, long falseAlarms) {
@@ -241,13 +241,13 @@ public class ItemQueries {
      * The entities named in the most items whose sort time is in [since, until). Countries are left
      * out: Russia and the DPRK are named in nearly every item and would say nothing.
      */
-    public List<EntityRow> topEntities(Instant since, Instant until, int limit) {
+    public List<EntityCountRow> topEntities(Instant since, Instant until, int limit) {
         return query("""
                 SELECT e.type, e.name, e.un_reference, count(DISTINCT e.item_id)
                 FROM analysis.item_entity e JOIN analysis.item i ON i.id = e.item_id
                 WHERE i.sort_at >= ? AND i.sort_at < ? AND e.type <> 'country'
                 GROUP BY 1, 2, 3 ORDER BY 4 DESC, 2 LIMIT ?""", List.of(since, until, limit),
-                rs -> new EntityRow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4)));
+                rs -> new EntityCountRow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4)));
     }
 
     /** Per UTC week (Monday start): the signals of {@code type}, and how many the latest verdict confirmed or rejected. */
