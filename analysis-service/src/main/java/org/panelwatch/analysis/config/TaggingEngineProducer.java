@@ -15,7 +15,7 @@ import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.panelwatch.analysis.engine.CatalogueException;
-import org.panelwatch.analysis.engine.Engines;
+import org.panelwatch.analysis.engine.matching.Engines;
 import org.panelwatch.analysis.engine.TaggingEngine;
 import org.panelwatch.analysis.engine.data.GazetteerEntry;
 import org.panelwatch.analysis.engine.data.UnListReader;
