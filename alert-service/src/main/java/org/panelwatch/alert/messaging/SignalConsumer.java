@@ -18,6 +18,8 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
 import org.panelwatch.alert.service.DeliveryWorker;
 import org.panelwatch.alert.service.SignalIntake;
+import org.panelwatch.alert.telemetry.AlertTelemetry;
+import org.panelwatch.alert.telemetry.ReceivedSignals;
 import org.panelwatch.common.event.SignalEvent;
 import org.panelwatch.common.messaging.DatabaseWait;
 
@@ -45,8 +47,11 @@ public class SignalConsumer {
     private final MutinyEmitter<byte[]> deadLetters;
     private final DatabaseWait databaseWait = new DatabaseWait(FIRST_DATABASE_WAIT, LONGEST_DATABASE_WAIT);
 
+    private final AlertTelemetry telemetry;
+
     public SignalConsumer(SignalIntake intake, DeliveryWorker worker, ObjectMapper mapper,
-            @Channel(DLQ_CHANNEL) MutinyEmitter<byte[]> deadLetters) {
+            @Channel(DLQ_CHANNEL) MutinyEmitter<byte[]> deadLetters, AlertTelemetry telemetry) {
+        this.telemetry = telemetry;
         this.intake = intake;
         this.worker = worker;
         this.mapper = mapper;
@@ -56,25 +61,31 @@ public class SignalConsumer {
     @Incoming(CHANNEL)
     @Blocking
     public void consume(ConsumerRecords<String, byte[]> records) throws InterruptedException {
+        ReceivedSignals spans = telemetry.received(records);
         List<SignalEvent> signals = new ArrayList<>(records.count());
         for (ConsumerRecord<String, byte[]> record : records) {
             try {
-                signals.add(parse(record.value()));
+                SignalEvent signal = parse(record.value());
+                signals.add(signal);
+                spans.identify(record, signal.signalId());
             } catch (RuntimeException | java.io.IOException e) {
                 deadLetter(record, e);
             }
         }
         if (signals.isEmpty()) {
+            spans.end();
             return;
         }
         for (int attempt = 1; ; attempt++) {
             try {
-                if (databaseWait.untilDone(signals.size() + " signals", () -> intake.accept(signals)) > 0) {
+                if (databaseWait.untilDone(signals.size() + " signals", () -> intake.accept(signals, spans.traceparents())) > 0) {
                     worker.wake();
                 }
+                spans.end();
                 return;
             } catch (RuntimeException e) {
                 if (attempt >= STORE_TRIES) {
+                    spans.fail(e);
                     throw e;
                 }
                 LOG.warnf(e, "storing %d signals failed (try %d of %d), retrying", signals.size(), attempt, STORE_TRIES);

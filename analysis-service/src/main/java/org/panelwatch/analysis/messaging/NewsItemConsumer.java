@@ -3,6 +3,7 @@ package org.panelwatch.analysis.messaging;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,6 +16,8 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 import org.panelwatch.analysis.service.NewsItemService;
 import org.panelwatch.analysis.service.StoredItem;
+import org.panelwatch.analysis.telemetry.AnalysisTelemetry;
+import org.panelwatch.analysis.telemetry.ReceivedItems;
 import org.panelwatch.common.database.DatabaseFailure;
 import org.panelwatch.common.event.NewsItemEvent;
 import org.panelwatch.common.messaging.DatabaseWait;
@@ -39,6 +42,8 @@ public class NewsItemConsumer {
     private final AnalysisPublisher publisher;
     private final DeadLetters deadLetters;
     private final ObjectMapper mapper;
+    @Inject
+    AnalysisTelemetry telemetry;
     private final DatabaseWait databaseWait = new DatabaseWait(FIRST_DATABASE_WAIT, LONGEST_DATABASE_WAIT);
 
     public NewsItemConsumer(NewsItemService items, AnalysisPublisher publisher, DeadLetters deadLetters,
@@ -55,6 +60,7 @@ public class NewsItemConsumer {
     @Incoming(CHANNEL)
     @Blocking
     public void consume(ConsumerRecords<byte[], byte[]> batch) throws Exception {
+        ReceivedItems spans = telemetry.received(batch);
         List<CompletableFuture<Void>> dead = new ArrayList<>();
         List<Parsed> parsed = new ArrayList<>(batch.count());
         for (ConsumerRecord<byte[], byte[]> record : batch) {
@@ -72,6 +78,7 @@ public class NewsItemConsumer {
             stored.addAll(storeWithRetry(parsed.stream().map(Parsed::event).toList()));
         } catch (RuntimeException batchFailure) {
             if (!isCausedByRecord(batchFailure)) {
+                spans.fail(batchFailure);
                 throw batchFailure;
             }
             // One record spoils the batch's transaction: store them one by one to find it.
@@ -81,6 +88,7 @@ public class NewsItemConsumer {
                     stored.addAll(storeWithRetry(List.of(p.event())));
                 } catch (RuntimeException e) {
                     if (!isCausedByRecord(e)) {
+                        spans.fail(e);
                         throw e;
                     }
                     LOG.warnf("Item %s could not be stored, sent to the dead-letter topic: %s", p.event().id(),
@@ -90,8 +98,16 @@ public class NewsItemConsumer {
             }
         }
 
-        dead.add(publisher.publish(stored));
-        CompletableFuture.allOf(dead.toArray(CompletableFuture[]::new)).get(SEND_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        telemetry.stored(stored);
+        dead.add(publisher.publish(stored, spans::contextOf));
+        try {
+            CompletableFuture.allOf(dead.toArray(CompletableFuture[]::new)).get(SEND_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            spans.fail(e);
+            throw e;
+        }
+        telemetry.signalled(stored);
+        spans.end();
     }
 
     NewsItemEvent parse(byte[] value) throws java.io.IOException {

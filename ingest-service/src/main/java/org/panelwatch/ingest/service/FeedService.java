@@ -3,6 +3,7 @@ package org.panelwatch.ingest.service;
 import com.rometools.rome.feed.synd.SyndFeed;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Duration;
 import java.time.Instant;
@@ -26,6 +27,7 @@ import org.panelwatch.ingest.mapping.GdeltArticleMapper;
 import org.panelwatch.ingest.messaging.Traceparent;
 import org.panelwatch.ingest.repository.Feed;
 import org.panelwatch.ingest.repository.FeedRepository;
+import org.panelwatch.ingest.telemetry.IngestTelemetry;
 
 /**
  * Feeds: adding, listing and removing them, and polling one. A poll fetches and parses outside any
@@ -50,6 +52,8 @@ public class FeedService {
     private final IngestConfig.Feeds config;
     /** One poll per feed at a time: a manual poll waits for a scheduled one of the same feed. */
     private final Map<UUID, ReentrantLock> polling = new ConcurrentHashMap<>();
+    @Inject
+    IngestTelemetry telemetry;
 
     public FeedService(FeedRepository feeds, FeedFetcher fetcher, FeedParser parser, DestinationGuard destinations,
             ItemIngestService ingest, GdeltClient gdelt, IngestConfig config) {
@@ -158,6 +162,7 @@ public class FeedService {
                 outcome = PollOutcome.error("The poll failed inside the ingest service; its log says why.");
             }
             record(id, outcome, etag, lastModified);
+            telemetry.feedPolled(outcome.status().label());
             return outcome;
         } finally {
             lock.unlock();
