@@ -6,8 +6,9 @@ import org.eclipse.microprofile.config.spi.ConfigSource;
 
 /**
  * Turns trace export on with one setting: {@code PANELWATCH_OTLP_ENDPOINT} (an OTLP/HTTP collector,
- * e.g. {@code http://jaeger:4318}). Unset, the OpenTelemetry SDK stays off, so no service tries to
- * reach a collector that does not run; set, the SDK is on and exports spans there. Its ordinal sits
+ * e.g. {@code http://jaeger:4318}). Unset, {@code quarkus.otel.sdk.disabled} is true and Quarkus installs
+ * no span exporter, so no service tries to reach a collector that does not run (span ids and the
+ * {@code traceparent} headers are still made); set, spans are exported there. Its ordinal sits
  * below application.properties and the environment, so {@code QUARKUS_OTEL_SDK_DISABLED} and
  * {@code QUARKUS_OTEL_EXPORTER_OTLP_ENDPOINT} still decide when an operator sets them.
  */
