@@ -23,4 +23,9 @@ class ServiceReadinessTest extends ServiceReadinessContract {
     protected List<String> expectedTables() {
         return List.of("subscriber", "subscription", "alert", "delivery", "delivery_attempt", "processed_signal");
     }
+
+    @Override
+    protected List<String> createOperations() {
+        return List.of("post /api/v1/subscribers", "post /api/v1/subscriptions");
+    }
 }

@@ -21,4 +21,9 @@ class ServiceReadinessTest extends ServiceReadinessContract {
     protected List<String> expectedTables() {
         return List.of("item_identity", "feed");
     }
+
+    @Override
+    protected List<String> createOperations() {
+        return List.of("post /api/v1/feeds");
+    }
 }

@@ -41,6 +41,11 @@ public abstract class ServiceReadinessContract {
     /** Tables the service's migrations must have created. */
     protected abstract List<String> expectedTables();
 
+    /** The operations that create something ("post /api/v1/..."): each must document 201 with its Location. */
+    protected List<String> createOperations() {
+        return List.of();
+    }
+
     @Test
     void readyOnlyWithKafkaAndDatabaseUp() {
         given().when().get("/q/health/ready")
@@ -105,6 +110,20 @@ public abstract class ServiceReadinessContract {
         assertThat((double) (operations.size() - undocumented.size()) / operations.size())
                 .as("share of operations with a problem+json error answer; without: %s", undocumented)
                 .isGreaterThanOrEqualTo(0.9);
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void createOperationsAnswer201WithLocation() {
+        JsonPath openapi = given().queryParam("format", "json").get("/q/openapi").then().statusCode(200).extract().jsonPath();
+        for (String operation : createOperations()) {
+            String[] methodAndPath = operation.split(" ", 2);
+            Map<String, Map<String, Object>> responses = openapi.getMap(
+                    "paths.'" + methodAndPath[1] + "'." + methodAndPath[0] + ".responses");
+            assertThat(responses).as("responses of %s", operation).containsKey("201");
+            assertThat((Map<String, Object>) responses.get("201").get("headers")).as("201 headers of %s", operation)
+                    .containsKey("Location");
+        }
     }
 
     @SuppressWarnings("unchecked")

@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.OptionalLong;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.panelwatch.alert.mapping.ApiMapper;
 import org.panelwatch.alert.repository.Alert;
 import org.panelwatch.alert.rest.ApiObjects.AlertList;
@@ -47,6 +48,7 @@ public class AlertResource {
     /** Oldest first; {@code cursor} (the last alert id seen) continues a listing exactly. */
     @GET
     @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "The caller's alerts oldest first, since a time or after a cursor (the last alert id seen)")
     public AlertList list(@QueryParam("since") String since, @QueryParam("cursor") String cursor,
             @QueryParam("limit") @DefaultValue("100") int limit) {
         if (limit < 1 || limit > 500) {
@@ -77,6 +79,7 @@ public class AlertResource {
     @GET
     @Path("stream")
     @Produces(MediaType.SERVER_SENT_EVENTS)
+    @Operation(summary = "Server-Sent Events: each alert as it is created; Last-Event-ID resumes after the alert it names")
     public void stream(@Context SseEventSink sink, @Context Sse sse, @HeaderParam("Last-Event-ID") String lastEventId) {
         OptionalLong resumeAfter = lastEventId == null || lastEventId.isBlank() ? OptionalLong.empty()
                 : OptionalLong.of(parseId(lastEventId, "Last-Event-ID"));

@@ -9,6 +9,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.panelwatch.alert.mapping.ApiMapper;
 import org.panelwatch.alert.rest.ApiObjects.DeliveryList;
 import org.panelwatch.alert.service.DeliveryService;
@@ -30,6 +31,7 @@ public class DeliveryResource {
 
     /** Newest first, each with every attempt (time, status code or error, duration). */
     @GET
+    @Operation(summary = "Deliveries newest first, each with every attempt; by subscription and status")
     @RolesAllowed({Roles.SUBSCRIBER, Roles.ADMIN})
     public DeliveryList list(@QueryParam("subscriptionId") UUID subscriptionId, @QueryParam("status") String status,
             @QueryParam("limit") @DefaultValue("100") int limit) {

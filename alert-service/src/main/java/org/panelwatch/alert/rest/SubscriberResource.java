@@ -10,6 +10,11 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.panelwatch.alert.rest.ApiObjects.SubscriberCreated;
 import org.panelwatch.alert.rest.ApiObjects.SubscriberRequest;
 import org.panelwatch.alert.service.SubscriberService;
@@ -29,6 +34,10 @@ public class SubscriberResource {
     /** The API key is in this answer only; it is stored as a hash. */
     @POST
     @RolesAllowed(Roles.ADMIN)
+    @Operation(summary = "Create a subscriber (admin): {name, email}; the answer holds its API key, shown this once")
+    @APIResponse(responseCode = "201", description = "The subscriber, with its API key",
+            content = @Content(schema = @Schema(implementation = SubscriberCreated.class)),
+            headers = @Header(name = "Location", description = "The new subscriber's URL"))
     public Response create(@Valid @NotNull(message = "is required") SubscriberRequest request) {
         SubscriberService.Created c = subscribers.create(request.name(), request.email());
         return Response.created(URI.create("/api/v1/subscribers/" + c.subscriber().id()))

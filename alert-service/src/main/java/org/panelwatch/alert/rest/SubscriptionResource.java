@@ -16,6 +16,11 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.panelwatch.alert.mapping.ApiMapper;
 import org.panelwatch.alert.repository.Subscription;
 import org.panelwatch.alert.rest.ApiObjects.SubscriptionList;
@@ -43,24 +48,31 @@ public class SubscriptionResource {
     /** A webhook subscription's signing secret is in this answer only. */
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Subscribe to signals: channel (webhook, email, sse), filter, immediate or digest; a webhook's secret is shown this once")
+    @APIResponse(responseCode = "201", description = "The subscription, with a webhook's signing secret",
+            content = @Content(schema = @Schema(implementation = SubscriptionView.class)),
+            headers = @Header(name = "Location", description = "The new subscription's URL"))
     public Response create(@Valid @NotNull(message = "is required") SubscriptionRequest request) {
         Subscription s = subscriptions.create(Callers.of(identity), mapper.draft(request));
         return Response.created(URI.create("/api/v1/subscriptions/" + s.id())).entity(mapper.view(s, true)).build();
     }
 
     @GET
+    @Operation(summary = "The caller's subscriptions")
     public SubscriptionList list() {
         return new SubscriptionList(subscriptions.list(Callers.of(identity)).stream().map(s -> mapper.view(s, false)).toList());
     }
 
     @GET
     @Path("{id}")
+    @Operation(summary = "One subscription")
     public SubscriptionView get(@PathParam("id") UUID id) {
         return mapper.view(subscriptions.get(Callers.of(identity), id), false);
     }
 
     @PUT
     @Path("{id}")
+    @Operation(summary = "Replace a subscription's channel, filter and schedule")
     @Consumes(MediaType.APPLICATION_JSON)
     public SubscriptionView update(@PathParam("id") UUID id,
             @Valid @NotNull(message = "is required") SubscriptionRequest request) {
@@ -69,6 +81,7 @@ public class SubscriptionResource {
 
     @DELETE
     @Path("{id}")
+    @Operation(summary = "Delete a subscription")
     public Response delete(@PathParam("id") UUID id) {
         subscriptions.delete(Callers.of(identity), id);
         return Response.noContent().build();
@@ -77,6 +90,7 @@ public class SubscriptionResource {
     /** Sends a clearly marked test alert through the real channel and answers how it went. */
     @POST
     @Path("{id}/test")
+    @Operation(summary = "Send a marked test alert through the subscription's channel and answer how it went")
     public TestView test(@PathParam("id") UUID id) {
         SubscriptionService.TestResult r = subscriptions.sendTest(Callers.of(identity), id);
         return new TestView(r.deliveryId(), r.delivered() ? "delivered" : "failed", r.statusCode(), r.error(), r.durationMs());

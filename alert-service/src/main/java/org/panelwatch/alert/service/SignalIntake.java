@@ -56,9 +56,9 @@ public class SignalIntake {
         return accept(batch, Map.of());
     }
 
-    /** The same, each signal's alert deliveries continuing the trace named for it (signal id → traceparent). */
+    /** The same, each signal's alert deliveries continuing the trace named for its item (item id → traceparent). */
     @Transactional(Transactional.TxType.REQUIRED)
-    public int accept(List<SignalEvent> batch, Map<String, String> traceparentBySignal) {
+    public int accept(List<SignalEvent> batch, Map<String, String> traceparentByItem) {
         Map<String, SignalEvent> bySignalId = new LinkedHashMap<>();
         batch.forEach(s -> bySignalId.putIfAbsent(s.signalId(), s));
         if (bySignalId.isEmpty()) {
@@ -92,7 +92,7 @@ public class SignalIntake {
             }
         }
         deliveries.insertAll(pending);
-        telemetry.delivering(pending, stored, bySignalId, traceparentBySignal);
+        telemetry.delivering(pending, stored, bySignalId, traceparentByItem);
         created.increment(stored.size());
         return stored.size();
     }

@@ -62,7 +62,7 @@ public class AlertTelemetry {
         for (ConsumerRecord<String, byte[]> record : records) {
             Header header = record.headers().lastHeader(RecordTrace.HEADER);
             String traceparent = header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
-            received.add(record, tracer.spanBuilder(record.topic() + " process")
+            received.add(record.key(), tracer.spanBuilder(record.topic() + " process")
                     .setSpanKind(SpanKind.CONSUMER)
                     .setParent(RecordTrace.parent(traceparent))
                     .setAttribute("messaging.system", "kafka")
@@ -79,10 +79,10 @@ public class AlertTelemetry {
 
     /**
      * Keeps, in the intake's transaction, the trace and ingest time of each new alert delivery, taken from the
-     * signal its alert was made for.
+     * signal its alert was made for (its trace found by the signal's item id, the record's key).
      */
     public void delivering(List<NewDelivery> pending, List<Alert> alerts, Map<String, SignalEvent> bySignalId,
-            Map<String, String> traceparentBySignal) {
+            Map<String, String> traceparentByItem) {
         if (pending.isEmpty()) {
             return;
         }
@@ -92,7 +92,7 @@ public class AlertTelemetry {
         for (NewDelivery d : pending) {
             String signalId = signalOfAlert.get(d.alertId());
             SignalEvent signal = signalId == null ? null : bySignalId.get(signalId);
-            String traceparent = signalId == null ? null : traceparentBySignal.get(signalId);
+            String traceparent = signal == null || signal.itemId() == null ? null : traceparentByItem.get(signal.itemId());
             if (signal != null && (traceparent != null || signal.ingestedAt() != null)) {
                 rows.put(d.id(), new DeliveryTrace(traceparent, signal.ingestedAt()));
             }

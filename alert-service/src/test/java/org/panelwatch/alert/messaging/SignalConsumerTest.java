@@ -53,6 +53,26 @@ class SignalConsumerTest {
                 .contains(notJson, noSignalId, badScore));
     }
 
+    @Test
+    void aSignalTheDatabaseRefusesGoesToTheDeadLetterTopicAloneAndTheOthersAreDelivered() throws Exception {
+        String word = AlertTestSupport.uniqueWord();
+        String url = WebhookReceiver.get().endpoint(200);
+        AlertTestSupport.webhookSubscription(AlertTestSupport.subscriber("Wen").apiKey(), url, word, "immediate");
+        // A signal id of some 20,000 random characters is a valid signal, but too long for the primary key's
+        // index (SQLSTATE 54000, program limit exceeded): the batch's transaction fails because of it alone.
+        String refused = "refused-" + UUID.randomUUID();
+        StringBuilder longId = new StringBuilder(refused);
+        while (longId.length() < 20_000) {
+            longId.append(UUID.randomUUID());
+        }
+        AlertTestSupport.send(refused, AlertTestSupport.signalJson(longId.toString(), UUID.randomUUID().toString(), null,
+                word, 0.9));
+        AlertTestSupport.signal(word);
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> WebhookReceiver.get().received(url).size() == 1);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(deadLetterKeys()).contains(refused));
+    }
+
     private static List<String> deadLetterKeys() {
         Properties p = KafkaBroker.clientProperties();
         p.put(ConsumerConfig.GROUP_ID_CONFIG, "dlq-reader-" + UUID.randomUUID());

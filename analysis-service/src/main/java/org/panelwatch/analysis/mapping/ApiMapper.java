@@ -6,15 +6,22 @@ import org.panelwatch.analysis.api.AnalysisResult;
 import org.panelwatch.analysis.api.EntityMention;
 import org.panelwatch.analysis.api.Evidence;
 import org.panelwatch.analysis.api.ItemDetail;
+import org.panelwatch.analysis.api.ItemSummary;
 import org.panelwatch.analysis.api.ResolutionRef;
+import org.panelwatch.analysis.api.SignalEntry;
 import org.panelwatch.analysis.api.SignalFinding;
+import org.panelwatch.analysis.api.SignalSummary;
+import org.panelwatch.analysis.api.StoryDetail;
+import org.panelwatch.analysis.api.TopicScore;
 import org.panelwatch.analysis.api.TopicTag;
 import org.panelwatch.analysis.engine.Analysis;
 import org.panelwatch.analysis.repository.ItemEntity;
+import org.panelwatch.analysis.repository.ItemQueries;
 import org.panelwatch.analysis.repository.ItemTopic;
 import org.panelwatch.analysis.repository.NewsItem;
 import org.panelwatch.analysis.repository.Signal;
 import org.panelwatch.analysis.repository.StoredEvidence;
+import org.panelwatch.analysis.repository.Story;
 import org.panelwatch.analysis.service.TopicCatalogue;
 
 /** Stored rows and fresh analyses to the read API's answers; topics get their name and resolutions. */
@@ -35,6 +42,23 @@ public class ApiMapper {
                         .toList(),
                 signals.stream().map(s -> new SignalFinding(s.id, s.type, s.score, s.severity, s.firstInStory,
                         s.detectedAt, stored(s.evidence))).toList());
+    }
+
+    public StoryDetail story(Story story, List<ItemSummary> items) {
+        return new StoryDetail(story.id, story.firstItemId, story.createdAt, story.signalled, items);
+    }
+
+    public ItemSummary summary(ItemQueries.ItemRow row, List<ItemQueries.TopicRow> topics,
+            List<ItemQueries.SignalRow> signals) {
+        return new ItemSummary(row.id(), row.title(), row.url(), row.source(), row.published(), row.ingestedAt(),
+                row.lang(), row.storyId(), row.duplicateOf(),
+                topics.stream().map(t -> new TopicScore(t.topicId(), t.score())).toList(),
+                signals.stream().map(s -> new SignalSummary(s.type(), s.score(), s.severity())).toList());
+    }
+
+    public SignalEntry signal(ItemQueries.SignalRow s) {
+        return new SignalEntry(s.id(), s.type(), s.score(), s.severity(), s.firstInStory(), s.detectedAt(), s.itemId(),
+                s.storyId(), s.title(), s.url(), s.source(), s.published(), s.lang(), stored(s.evidence()));
     }
 
     public AnalysisResult analysis(Analysis analysis) {

@@ -1,17 +1,18 @@
 package org.panelwatch.analysis.rest;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.panelwatch.analysis.api.ItemListQuery;
 import org.panelwatch.analysis.service.ReadService;
 import org.panelwatch.common.security.Roles;
 
@@ -30,11 +31,8 @@ public class ItemResource {
 
     @GET
     @Operation(summary = "Items newest first; topic (comma-separated, any), signal type, since/until, q, lang; keyset-paginated")
-    public Response list(@QueryParam("topic") String topic, @QueryParam("signal") String signal,
-            @QueryParam("since") String since, @QueryParam("until") String until, @QueryParam("q") String q,
-            @QueryParam("lang") String lang, @QueryParam("limit") String limit, @QueryParam("cursor") String cursor,
-            @Context Request request, @Context UriInfo uri) {
-        return conditional.okRecent(request, uri, () -> read.items(topic, signal, since, until, q, lang, limit, cursor));
+    public Response list(@BeanParam ItemListQuery query, @Context Request request, @Context UriInfo uri) {
+        return conditional.okRecent(request, uri, () -> read.items(query));
     }
 
     @GET

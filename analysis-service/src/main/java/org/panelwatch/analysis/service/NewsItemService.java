@@ -1,13 +1,7 @@
 package org.panelwatch.analysis.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import java.sql.Array;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -18,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import org.hibernate.Session;
 import org.panelwatch.analysis.config.AnalysisConfig;
 import org.panelwatch.analysis.engine.Analysis;
 import org.panelwatch.analysis.engine.TaggingEngine;
@@ -29,6 +22,7 @@ import org.panelwatch.analysis.repository.NewsItem;
 import org.panelwatch.analysis.repository.Signal;
 import org.panelwatch.analysis.repository.Story;
 import org.panelwatch.analysis.repository.StoryBand;
+import org.panelwatch.analysis.repository.StoredItemRepository;
 import org.panelwatch.common.event.NewsItemEvent;
 
 /**
@@ -45,13 +39,14 @@ public class NewsItemService {
     private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(NewsItemService.class);
 
     private final BatchTagger tagger;
-    private final EntityManager em;
+    private final StoredItemRepository storedItems;
     private final AnalysisConfig config;
     private final RecentAnswers recentAnswers;
 
-    public NewsItemService(BatchTagger tagger, EntityManager em, AnalysisConfig config, RecentAnswers recentAnswers) {
+    public NewsItemService(BatchTagger tagger, StoredItemRepository storedItems, AnalysisConfig config,
+            RecentAnswers recentAnswers) {
         this.tagger = tagger;
-        this.em = em;
+        this.storedItems = storedItems;
         this.config = config;
         this.recentAnswers = recentAnswers;
     }
@@ -64,11 +59,7 @@ public class NewsItemService {
         if (fresh.isEmpty()) {
             return List.of();
         }
-        QuarkusTransaction.requiringNew().call(() -> em
-                .createQuery("select i.id from NewsItem i where i.id in :ids", UUID.class)
-                .setParameter("ids", fresh.keySet())
-                .getResultList())
-                .forEach(fresh::remove);
+        QuarkusTransaction.requiringNew().call(() -> storedItems.storedIds(fresh.keySet())).forEach(fresh::remove);
         if (fresh.isEmpty()) {
             return List.of();
         }
@@ -164,14 +155,11 @@ public class NewsItemService {
         ItemTopic.persist(topics);
         ItemEntity.persist(entities);
         Signal.persist(signals);
-        em.flush();
+        storedItems.flush();
         long t3 = System.nanoTime();
         LOG.debugf("Stored %d items: analysis %d ms, story candidates %d ms, rows %d ms", todo.size(),
                 (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000, (t3 - t2) / 1_000_000);
-        if (!storiesNowSignalled.isEmpty()) {
-            em.createQuery("update Story s set s.signalled = true where s.id in :ids")
-                    .setParameter("ids", storiesNowSignalled).executeUpdate();
-        }
+        storedItems.markSignalled(storiesNowSignalled);
         return stored;
     }
 
@@ -191,39 +179,11 @@ public class NewsItemService {
             }
         }
         Map<UUID, Boolean> signalled = new HashMap<>();
-        em.unwrap(Session.class).doWork(connection -> {
-            // A lookup of a few hundred keys must walk the indexes whatever the planner believes. Without
-            // fresh statistics (a new table, or a server with autovacuum off, as on our CI machines) it
-            // estimated every band value to match thousands of rows and scanned a million items per
-            // batch: about 1 s per batch instead of about 0.1 s. SET LOCAL ends with the transaction.
-            try (Statement settings = connection.createStatement()) {
-                settings.execute("SET LOCAL enable_seqscan = off; SET LOCAL enable_hashjoin = off; "
-                        + "SET LOCAL enable_mergejoin = off");
-            }
-            try (PreparedStatement st = connection.prepareStatement("""
-                    SELECT i.id, i.story_id, i.duplicate_of, i.text_hash, i.minhash, s.signalled
-                    FROM analysis.item i JOIN analysis.story s ON s.id = i.story_id
-                    WHERE i.id IN (SELECT b.item_id FROM analysis.story_band b WHERE b.band_hash = ANY (?)
-                                   UNION SELECT h.id FROM analysis.item h WHERE h.text_hash = ANY (?))
-                    ORDER BY i.sort_at, i.id
-                    LIMIT ?""")) {
-                st.setArray(1, longArray(connection, bandSet));
-                st.setArray(2, longArray(connection, hashSet));
-                st.setInt(3, MAX_CANDIDATES);
-                try (ResultSet rs = st.executeQuery()) {
-                    while (rs.next()) {
-                        UUID storyId = rs.getObject(2, UUID.class);
-                        index.add(new StoryIndex.Known(rs.getObject(1, UUID.class), storyId,
-                                rs.getObject(3, UUID.class), Fingerprint.restore(rs.getLong(4), rs.getBytes(5))));
-                        signalled.put(storyId, rs.getBoolean(6));
-                    }
-                }
-            }
-        });
+        for (StoredItemRepository.StoryCandidate c : storedItems.storyCandidates(bandSet, hashSet, MAX_CANDIDATES)) {
+            index.add(new StoryIndex.Known(c.itemId(), c.storyId(), c.duplicateOf(),
+                    Fingerprint.restore(c.textHash(), c.minhash())));
+            signalled.put(c.storyId(), c.storySignalled());
+        }
         return signalled;
-    }
-
-    private static Array longArray(Connection connection, Set<Long> values) throws java.sql.SQLException {
-        return connection.createArrayOf("bigint", values.toArray(Long[]::new));
     }
 }

@@ -12,12 +12,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.panelwatch.analysis.api.ItemDetail;
+import org.panelwatch.analysis.api.ItemListQuery;
 import org.panelwatch.analysis.api.ItemSummary;
 import org.panelwatch.analysis.api.Page;
 import org.panelwatch.analysis.api.SignalEntry;
-import org.panelwatch.analysis.api.SignalSummary;
 import org.panelwatch.analysis.api.StoryDetail;
-import org.panelwatch.analysis.api.TopicScore;
 import org.panelwatch.analysis.api.TopicStats;
 import org.panelwatch.analysis.mapping.ApiMapper;
 import org.panelwatch.analysis.repository.ItemEntity;
@@ -49,12 +48,11 @@ public class ReadService {
         this.mapper = mapper;
     }
 
-    public Page<ItemSummary> items(String topic, String signal, String since, String until, String q, String lang,
-            String limit, String cursor) {
+    public Page<ItemSummary> items(ItemListQuery query) {
         Params p = new Params();
         List<String> topics = new ArrayList<>();
-        if (topic != null && !topic.isBlank()) {
-            for (String t : topic.split(",")) {
+        if (query.topic() != null && !query.topic().isBlank()) {
+            for (String t : query.topic().split(",")) {
                 String id = p.id("topic", t);
                 if (id != null && catalogue.find(id).isEmpty()) {
                     p.fail("topic", "'" + id + "' is not a topic of the catalogue (GET /api/v1/topics)");
@@ -66,20 +64,20 @@ public class ReadService {
                 p.fail("topic", "at most " + MAX_TOPICS + " topics");
             }
         }
-        String signalType = p.id("signal", signal);
-        Instant from = Params.instant("since", since);
-        Instant to = Params.instant("until", until);
+        String signalType = p.id("signal", query.signal());
+        Instant from = Params.instant("since", query.since());
+        Instant to = Params.instant("until", query.until());
         if (from != null && to != null && !from.isBefore(to)) {
             p.fail("until", "must be after since");
         }
-        String words = q == null || q.isBlank() ? null : q.trim();
+        String words = query.q() == null || query.q().isBlank() ? null : query.q().trim();
         if (words != null && words.length() > MAX_QUERY_LENGTH) {
             p.fail("q", "at most " + MAX_QUERY_LENGTH + " characters");
         }
-        String language = p.lang(lang);
-        int size = p.limit(limit);
+        String language = p.lang(query.lang());
+        int size = p.limit(query.limit());
         p.check();
-        ItemQueries.Key after = Cursor.decode(cursor);
+        ItemQueries.Key after = Cursor.decode(query.cursor());
 
         List<ItemQueries.ItemRow> rows = queries.items(
                 new ItemQueries.ItemFilter(topics, signalType, from, to, words, language, after, size + 1));
@@ -110,8 +108,7 @@ public class ReadService {
         if (story == null) {
             throw ProblemException.notFound("No story " + id);
         }
-        return new StoryDetail(story.id, story.firstItemId, story.createdAt, story.signalled,
-                summaries(queries.storyItems(uuid, MAX_STORY_ITEMS)));
+        return mapper.story(story, summaries(queries.storyItems(uuid, MAX_STORY_ITEMS)));
     }
 
     public Page<SignalEntry> signals(String type, String since, String minScore, String limit, String cursor) {
@@ -130,9 +127,7 @@ public class ReadService {
             ItemQueries.SignalRow last = rows.get(size - 1);
             next = Cursor.encode(new ItemQueries.Key(last.sortAt(), last.id()));
         }
-        return new Page<>(rows.stream().map(s -> new SignalEntry(s.id(), s.type(), s.score(), s.severity(),
-                s.firstInStory(), s.detectedAt(), s.itemId(), s.storyId(), s.title(), s.url(), s.source(),
-                s.published(), s.lang(), ApiMapper.stored(s.evidence()))).toList(), next);
+        return new Page<>(rows.stream().map(mapper::signal).toList(), next);
     }
 
     public TopicStats topicStats(String since, String until, String bucket) {
@@ -173,12 +168,8 @@ public class ReadService {
         List<UUID> ids = rows.stream().map(ItemQueries.ItemRow::id).toList();
         Map<UUID, List<ItemQueries.TopicRow>> topics = queries.topicsOf(ids);
         Map<UUID, List<ItemQueries.SignalRow>> signals = queries.signalsOf(ids);
-        return rows.stream().map(r -> new ItemSummary(r.id(), r.title(), r.url(), r.source(), r.published(),
-                r.ingestedAt(), r.lang(), r.storyId(), r.duplicateOf(),
-                topics.getOrDefault(r.id(), List.of()).stream().map(t -> new TopicScore(t.topicId(), t.score())).toList(),
-                signals.getOrDefault(r.id(), List.of()).stream()
-                        .map(s -> new SignalSummary(s.type(), s.score(), s.severity())).toList()))
-                .toList();
+        return rows.stream().map(r -> mapper.summary(r, topics.getOrDefault(r.id(), List.of()),
+                signals.getOrDefault(r.id(), List.of()))).toList();
     }
 
     private static UUID uuid(String id, String what) {

@@ -17,11 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestMethodOrder;
 import org.panelwatch.analysis.support.Broker;
 import org.panelwatch.analysis.support.FakeTaggingEngine;
 import org.panelwatch.common.event.NewsItemEvent;
@@ -30,28 +26,25 @@ import org.panelwatch.testing.TestDatabase;
 
 /**
  * The read API on items that went through Kafka: every filter, pagination to the end, ETags, errors,
- * /analyze and retag. The items carry a word of their own (token) and dates of their own (base), so
- * rows left by earlier runs in the test database do not disturb the expectations.
+ * /analyze and retag. Each test that reads items stores its own (JUnit makes a new instance per test),
+ * with a word of their own (token) and dates of their own (base), so neither another test of this
+ * class, in any order, nor rows left by earlier runs in the test database disturb the expectations.
  */
 @QuarkusTest
 @QuarkusTestResource(KafkaBroker.class)
 @QuarkusTestResource(TestDatabase.class)
-@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ReadApiTest {
 
     private static final String SIGNAL = "Russia received artillery shells from North Korea, officials said.";
-    private static final String TOKEN = "tok" + Long.toString(ThreadLocalRandom.current().nextLong(Long.MAX_VALUE), 36);
-    private static final Instant BASE = Instant.parse("2031-01-01T00:00:00Z")
+    private final String TOKEN = "tok" + Long.toString(ThreadLocalRandom.current().nextLong(Long.MAX_VALUE), 36);
+    private final Instant BASE = Instant.parse("2031-01-01T00:00:00Z")
             .plus(ThreadLocalRandom.current().nextInt(3000), ChronoUnit.DAYS);
 
-    private static NewsItemEvent i1, i2, i3, i4, i5, i6, i7;
-    private static List<String> newestFirst;
+    private NewsItemEvent i1, i2, i3, i4, i5, i6, i7;
+    private List<String> newestFirst;
 
-    @BeforeEach
-    void storeFixturesOnce() throws Exception {
-        if (i1 != null) {
-            return;
-        }
+    /** Seven items of this test through Kafka, stored and tagged, before the test reads them. */
+    private void storeItems() throws Exception {
         i1 = item("arms-transfer. " + SIGNAL + " The " + FakeTaggingEngine.LISTED + " arranged payment.", day(0, 10), "en");
         i2 = item("petroleum", day(1, 10), "ru");
         i3 = item("arms-transfer and maritime-evasion", day(2, 10), "en");
@@ -68,8 +61,8 @@ class ReadApiTest {
     }
 
     @Test
-    @Order(1)
-    void itemsAreNewestFirstByPublishedElseIngestionTimeTiesById() {
+    void itemsAreNewestFirstByPublishedElseIngestionTimeTiesById() throws Exception {
+        storeItems();
         assertThat(ids(list(Map.of()))).isEqualTo(newestFirst);
         Response r = reader().queryParam("q", TOKEN).get("/api/v1/items");
         r.then().statusCode(200).body("nextCursor", org.hamcrest.Matchers.nullValue());
@@ -78,15 +71,15 @@ class ReadApiTest {
     }
 
     @Test
-    @Order(2)
-    void topicFilterTakesOneOrSeveralIds() {
+    void topicFilterTakesOneOrSeveralIds() throws Exception {
+        storeItems();
         assertThat(ids(list(Map.of("topic", "arms-transfer")))).containsExactly(i3.id(), i1.id());
         assertThat(ids(list(Map.of("topic", "arms-transfer,petroleum")))).containsExactly(i3.id(), i2.id(), i1.id());
     }
 
     @Test
-    @Order(3)
-    void signalLangAndTimeFilters() {
+    void signalLangAndTimeFilters() throws Exception {
+        storeItems();
         assertThat(ids(list(Map.of("signal", "russia-dprk-military")))).containsExactly(i1.id());
         assertThat(ids(list(Map.of("lang", "ru")))).containsExactly(i2.id());
         assertThat(ids(list(Map.of("since", day(1, 0).toString(), "until", day(3, 0).toString()))))
@@ -96,15 +89,15 @@ class ReadApiTest {
     }
 
     @Test
-    @Order(4)
-    void fullTextSearchMatchesWords() {
+    void fullTextSearchMatchesWords() throws Exception {
+        storeItems();
         assertThat(ids(list(Map.of("q", TOKEN + " maritime")))).containsExactly(i3.id());
         assertThat(ids(list(Map.of("q", TOKEN + " \"without a publication\"")))).containsExactly(i6.id());
     }
 
     @Test
-    @Order(5)
-    void paginationWalksToTheEndWithoutGapsOrRepeats() {
+    void paginationWalksToTheEndWithoutGapsOrRepeats() throws Exception {
+        storeItems();
         for (Map<String, String> filter : List.of(Map.<String, String>of(), Map.of("topic", "arms-transfer,wmd-missile"),
                 Map.of("topic", "arms-transfer"))) {
             List<String> all = ids(list(filter));
@@ -126,8 +119,8 @@ class ReadApiTest {
     }
 
     @Test
-    @Order(6)
-    void everyReadAnswerHasAnETagAndIfNoneMatchGives304() {
+    void everyReadAnswerHasAnETagAndIfNoneMatchGives304() throws Exception {
+        storeItems();
         for (String path : List.of("/api/v1/items?q=" + TOKEN, "/api/v1/items/" + i1.id(), "/api/v1/topics",
                 "/api/v1/signals?type=russia-dprk-military", "/api/v1/stories/" + i1.id(),
                 "/api/v1/stats/topics?since=" + BASE + "&until=" + day(5, 0))) {
@@ -139,8 +132,8 @@ class ReadApiTest {
     }
 
     @Test
-    @Order(7)
-    void itemDetailCarriesTopicsWithResolutionsAndEvidenceEntitiesSignalsAndStory() {
+    void itemDetailCarriesTopicsWithResolutionsAndEvidenceEntitiesSignalsAndStory() throws Exception {
+        storeItems();
         JsonPath item = reader().get("/api/v1/items/" + i1.id()).then().statusCode(200).extract().jsonPath();
         assertThat(item.getString("text")).isEqualTo(i1.text());
         assertThat(item.getString("storyId")).isEqualTo(i1.id());
@@ -160,8 +153,8 @@ class ReadApiTest {
     }
 
     @Test
-    @Order(8)
-    void signalsListFiltersByTypeSinceAndMinScore() {
+    void signalsListFiltersByTypeSinceAndMinScore() throws Exception {
+        storeItems();
         JsonPath page = reader().queryParam("type", "russia-dprk-military").queryParam("since", BASE.toString())
                 .queryParam("limit", 500).get("/api/v1/signals").then().statusCode(200).extract().jsonPath();
         assertThat(page.getList("items.itemId", String.class)).contains(i1.id());
@@ -176,8 +169,8 @@ class ReadApiTest {
     }
 
     @Test
-    @Order(9)
-    void statsCountItemsPerTopicPerBucket() {
+    void statsCountItemsPerTopicPerBucket() throws Exception {
+        storeItems();
         JsonPath stats = reader().queryParam("since", BASE.toString()).queryParam("until", day(5, 0).toString())
                 .queryParam("bucket", "day").get("/api/v1/stats/topics").then().statusCode(200).extract().jsonPath();
         assertThat(stats.getString("bucket")).isEqualTo("day");
@@ -191,7 +184,6 @@ class ReadApiTest {
     }
 
     @Test
-    @Order(10)
     void badParametersAreProblems() {
         expectProblem(reader().queryParam("limit", 0).get("/api/v1/items"), 422);
         expectProblem(reader().queryParam("limit", 501).get("/api/v1/items"), 422);
@@ -213,7 +205,6 @@ class ReadApiTest {
     }
 
     @Test
-    @Order(10)
     void aMinScoreThatIsNoNumberIsRefusedNamingIt() {
         // Double.valueOf reads them all, and NaN passed the old range check (NaN < 0 and NaN > 1 are both false).
         for (String notANumber : List.of("NaN", "Infinity", "-Infinity")) {
@@ -223,7 +214,6 @@ class ReadApiTest {
     }
 
     @Test
-    @Order(10)
     void anUnreadableLimitIsA400NamingIt() {
         for (String path : List.of("/api/v1/items", "/api/v1/signals")) {
             JsonPath problem = expectProblem(reader().queryParam("limit", "abc").get(path), 400);
@@ -232,7 +222,6 @@ class ReadApiTest {
     }
 
     @Test
-    @Order(10)
     void aMalformedBodyIsExplainedWithoutTheReadersInside() {
         Map<String, String> bodies = Map.of(
                 "{\"body\": NaN}", "line 1, column 13: NaN is not a number JSON allows",
@@ -248,7 +237,6 @@ class ReadApiTest {
     }
 
     @Test
-    @Order(10)
     void whatPostgresCannotHoldIsA400NotA500() {
         // java.time parses the year one billion; timestamptz ends in 294276 AD.
         expectProblem(reader().queryParam("since", "+999999999-12-31T23:59:59Z").get("/api/v1/items"), 400);
@@ -263,7 +251,6 @@ class ReadApiTest {
     }
 
     @Test
-    @Order(11)
     void analyzeAnswersWhatAnItemWouldGetAndStoresNothing() {
         String word = "tok" + Long.toString(ThreadLocalRandom.current().nextLong(Long.MAX_VALUE), 36);
         JsonPath result = reader().contentType("application/json")
@@ -284,8 +271,8 @@ class ReadApiTest {
     }
 
     @Test
-    @Order(100)
-    void retagReappliesTheCatalogueToStoredItemsSinceATime() {
+    void retagReappliesTheCatalogueToStoredItemsSinceATime() throws Exception {
+        storeItems();
         given().auth().oauth2("dev-reader-key").post("/api/v1/admin/retag").then().statusCode(403);
         FakeTaggingEngine.tagAlso("luxury-goods");
         try {
@@ -310,11 +297,13 @@ class ReadApiTest {
         expectProblem(given().auth().oauth2("dev-admin-key").get("/api/v1/admin/retag/" + java.util.UUID.randomUUID()), 404);
     }
 
-    private static NewsItemEvent item(String text, Instant published, String lang) {
-        return Broker.item("Item " + Broker.noise(2), text + " " + TOKEN + " " + Broker.noise(25), published, lang);
+    private NewsItemEvent item(String text, Instant published, String lang) {
+        // Every test stores an i1 with the same sentences: 100 random words keep each one's text far below
+        // the story threshold (0.3) of the others', so each i1 starts its own story and publishes its signal.
+        return Broker.item("Item " + Broker.noise(2), text + " " + TOKEN + " " + Broker.noise(100), published, lang);
     }
 
-    private static Instant day(int days, int hour) {
+    private Instant day(int days, int hour) {
         return BASE.plus(days, ChronoUnit.DAYS).plus(hour, ChronoUnit.HOURS);
     }
 
@@ -322,7 +311,7 @@ class ReadApiTest {
         return given().auth().oauth2("dev-reader-key");
     }
 
-    private static JsonPath list(Map<String, String> filter) {
+    private JsonPath list(Map<String, String> filter) {
         Map<String, String> params = new java.util.HashMap<>(Map.of("q", TOKEN, "limit", "500"));
         params.putAll(filter);
         return reader().queryParams(params).get("/api/v1/items")

@@ -10,14 +10,18 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import jakarta.ws.rs.core.Context;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.panelwatch.common.problem.ProblemException;
 import org.panelwatch.common.security.Roles;
 import org.panelwatch.ingest.repository.Feed;
@@ -63,6 +67,9 @@ public class FeedResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Add a feed: {url, name, pollIntervalSeconds}")
+    @APIResponse(responseCode = "201", description = "The feed",
+            content = @Content(schema = @Schema(implementation = FeedView.class)),
+            headers = @Header(name = "Location", description = "The new feed's URL"))
     public Response create(FeedRequest request, @Context UriInfo uri) {
         if (request == null) {
             throw ProblemException.badRequest("A JSON body {url, name, pollIntervalSeconds} is required.");

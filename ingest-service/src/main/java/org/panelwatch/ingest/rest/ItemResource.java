@@ -52,7 +52,7 @@ public class ItemResource {
         ItemBatch batch = reader.read(contentType, body == null ? new byte[0] : body);
         List<IngestResult> results;
         try {
-            results = ingest.ingest(batch.items(), null, Traceparent.continueOrStart(traceparent), false);
+            results = ingest.ingestPushed(batch.items(), Traceparent.continueOrStart(traceparent));
         } catch (EmptyTextException e) {
             throw ProblemException.validation(e.positions().stream()
                     .map(i -> new FieldError(batch.single() ? null : i, "body", "has no text once cleaned of markup and boilerplate"))

@@ -183,7 +183,8 @@ public class FeedService {
         }
         // A feed marked summary-only (the summary_only flag of V3__sources.sql) is passed here once feeds carry it;
         // until then the length threshold decides for each entry.
-        List<IngestResult> results = ingest.ingest(entries, feed.id.toString(), false, Traceparent.continueOrStart(null), true);
+        List<IngestResult> results = ingest.ingestFeedEntries(entries, feed.id.toString(), false,
+                Traceparent.continueOrStart(null));
         int fresh = (int) results.stream()
                 .filter(r -> r.status() == IngestResult.Status.ACCEPTED || r.status() == IngestResult.Status.QUEUED)
                 .count();

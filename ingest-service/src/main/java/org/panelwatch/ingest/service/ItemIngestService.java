@@ -74,16 +74,24 @@ public class ItemIngestService {
     }
 
     /**
-     * Results in the order of {@code items}; the same id twice in one batch is accepted once. Items
-     * with no text once cleaned reject the batch ({@link EmptyTextException}) unless {@code skipEmpty}
-     * (a feed entry of nothing but furniture), when they are {@code SKIPPED}.
+     * Items pushed to the API. Results in the order of {@code items}; the same id twice in one batch is
+     * accepted once. Items with no text once cleaned reject the batch ({@link EmptyTextException}).
      */
-    public List<IngestResult> ingest(List<ItemSubmission> items, String feedId, String traceparent, boolean skipEmpty) {
-        return ingest(items, feedId, false, traceparent, skipEmpty);
+    public List<IngestResult> ingestPushed(List<ItemSubmission> items, String traceparent) {
+        return ingest(items, null, false, traceparent, false);
     }
 
-    /** As above; {@code summaryOnlyFeed}: every entry of the feed is a summary, so each with a link waits for its page. */
-    public List<IngestResult> ingest(List<ItemSubmission> items, String feedId, boolean summaryOnlyFeed, String traceparent,
+    /**
+     * The entries of a feed's poll, in the order of {@code entries}. An entry of nothing but furniture
+     * is {@code SKIPPED}; {@code summaryOnlyFeed}: every entry of the feed is a summary, so each with a
+     * link waits for its page.
+     */
+    public List<IngestResult> ingestFeedEntries(List<ItemSubmission> entries, String feedId, boolean summaryOnlyFeed,
+            String traceparent) {
+        return ingest(entries, feedId, summaryOnlyFeed, traceparent, true);
+    }
+
+    private List<IngestResult> ingest(List<ItemSubmission> items, String feedId, boolean summaryOnlyFeed, String traceparent,
             boolean skipEmpty) {
         Instant now = Instant.now();
         String textSource = feedId == null ? NewsItemEvent.TEXT_AS_PUSHED : NewsItemEvent.TEXT_FROM_FEED;

@@ -1,33 +1,31 @@
-package org.panelwatch.analysis.messaging;
+package org.panelwatch.common.messaging;
 
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
-import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CompletableFuture;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.internals.RecordHeaders;
-import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Emitter;
 import org.eclipse.microprofile.reactive.messaging.Message;
-import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 
 /**
- * Sends records that cannot be processed to {@code panelwatch.news.raw.dlq} exactly as received,
- * with the reason in headers (the names SmallRye's own dead-letter strategy uses).
+ * Sends a record that cannot be processed to a dead-letter topic exactly as received (key, value,
+ * headers), with the reason in the headers SmallRye's own dead-letter strategy uses:
+ * {@code dead-letter-reason}, {@code -cause}, {@code -topic}, {@code -partition}, {@code -offset}.
+ * The service hands it the emitter of its dead-letter channel (an outgoing channel whose serializers
+ * match the incoming one's deserializers).
  */
-@ApplicationScoped
-public class DeadLetters {
-
-    static final String CHANNEL = "news-raw-dlq";
+public final class DeadLetterTopic {
 
     private final Emitter<byte[]> emitter;
 
-    public DeadLetters(@Channel(CHANNEL) @OnOverflow(OnOverflow.Strategy.UNBOUNDED_BUFFER) Emitter<byte[]> emitter) {
+    public DeadLetterTopic(Emitter<byte[]> emitter) {
         this.emitter = emitter;
     }
 
-    public CompletableFuture<Void> send(ConsumerRecord<byte[], byte[]> record, Throwable reason) {
+    /** Completes when the broker has the record, exceptionally when it refuses it. */
+    public <K> CompletableFuture<Void> send(ConsumerRecord<K, byte[]> record, Throwable reason) {
         RecordHeaders headers = new RecordHeaders();
         for (Header h : record.headers()) {
             headers.add(h);
@@ -38,7 +36,7 @@ public class DeadLetters {
         headers.add("dead-letter-topic", utf8(record.topic()));
         headers.add("dead-letter-partition", utf8(Integer.toString(record.partition())));
         headers.add("dead-letter-offset", utf8(Long.toString(record.offset())));
-        OutgoingKafkaRecordMetadata<byte[]> metadata = OutgoingKafkaRecordMetadata.<byte[]>builder()
+        OutgoingKafkaRecordMetadata<K> metadata = OutgoingKafkaRecordMetadata.<K>builder()
                 .withKey(record.key())
                 .withHeaders(headers)
                 .build();
@@ -59,5 +57,4 @@ public class DeadLetters {
     private static byte[] utf8(String s) {
         return s.getBytes(StandardCharsets.UTF_8);
     }
-
 }
