@@ -17,7 +17,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * The pipeline metrics each service serves at {@code /q/metrics} (Prometheus text), once an item has
  * gone from a push to a webhook and a feed has been polled: the stage histograms, consumer lag per
- * group, deliveries by outcome, feed and page-fetch health. The Grafana dashboard in
+ * partition of each consumer group, deliveries by outcome, feed and page-fetch health. The Grafana dashboard in
  * deploy/observability queries these names.
  */
 @ExtendWith(RunningStack.class)
@@ -62,18 +62,28 @@ class PipelineMetricsIT {
         assertThat(ingestMetrics).contains("panelwatch_ingest_feeds{state=\"failing\"}", "panelwatch_ingest_feeds{state=\"healthy\"}",
                 "panelwatch_ingest_page_fetches_total{outcome=\"page\"}", "panelwatch_ingest_page_queue{status=\"queued\"}");
 
+        // One lag per partition the consumer holds (6 on the stack): not only the first one bound.
+        Await.until("the analysis consumer's lag on two partitions or more", () -> {
+            Matcher m = Pattern.compile("(?m)^kafka_consumer_fetch_manager_records_lag\\{client_id=\"kafka-consumer-news-raw\"[^}]*"
+                    + "partition=\"(\\d+)\",topic=\"panelwatch\\.news\\.raw\"").matcher(metrics(stack.analysisUrl()));
+            java.util.Set<String> partitions = new java.util.HashSet<>();
+            while (m.find()) {
+                partitions.add(m.group(1));
+            }
+            return partitions.size() >= 2 ? Optional.of(partitions) : Optional.empty();
+        });
         String analysisMetrics = metrics(stack.analysisUrl());
         assertThat(value(analysisMetrics, "panelwatch_pipeline_latency_seconds_count", "stage=\"stored\"")).isPositive();
         assertThat(value(analysisMetrics, "panelwatch_pipeline_latency_seconds_count", "stage=\"signalled\"")).isPositive();
         assertThat(analysisMetrics).containsPattern(
-                "kafka_consumer_fetch_manager_records_lag\\{[^}]*group=\"analysis-service\"[^}]*topic=\"panelwatch\\.news\\.raw\"");
+                "kafka_consumer_fetch_manager_records_lag\\{client_id=\"kafka-consumer-news-raw\"[^}]*topic=\"panelwatch\\.news\\.raw\"");
         assertThat(analysisMetrics).as("the client's deprecated copies under dot-less topic names are dropped")
                 .doesNotContain("topic=\"panelwatch_news_raw\"");
 
         String alertMetrics = metrics(stack.alertUrl());
         assertThat(value(alertMetrics, "panelwatch_alert_deliveries_total", "outcome=\"delivered\"")).isPositive();
         assertThat(alertMetrics).containsPattern(
-                "kafka_consumer_fetch_manager_records_lag\\{[^}]*group=\"alert-service\"[^}]*topic=\"panelwatch\\.signals\"");
+                "kafka_consumer_fetch_manager_records_lag\\{client_id=\"kafka-consumer-signals\"[^}]*topic=\"panelwatch\\.signals\"");
     }
 
     private static String metrics(String baseUrl) {

@@ -1,38 +1,37 @@
 package org.panelwatch.common.telemetry;
 
 import io.micrometer.core.instrument.Meter;
-import io.micrometer.core.instrument.Tag;
 import io.micrometer.core.instrument.config.MeterFilter;
 import io.micrometer.core.instrument.config.MeterFilterReply;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
 
 /**
- * Shapes the Kafka client's consumer metrics that Quarkus's Micrometer binder publishes: each gets a
- * {@code group} tag (the service's consumer group: the lag of a group is the sum of its instances'
- * {@code kafka_consumer_fetch_manager_records_lag}), and the copies the client also publishes under the
- * topic name with its dots replaced ({@code panelwatch_signals}, deprecated by Kafka) are dropped.
+ * Drops the copies of the Kafka client's consumer metrics that the client also publishes under the topic
+ * name with its dots replaced ({@code topic="panelwatch_signals"} beside {@code "panelwatch.signals"},
+ * deprecated by Kafka): half the series, none of the information. Tags are only filtered, never added:
+ * Micrometer's Kafka binder keeps one meter per name when their tag counts differ, so an added tag
+ * would hide every partition's lag but one. A consumer group is one service here, so Prometheus's
+ * {@code job} label names the group ({@code sum by (job) (kafka_consumer_fetch_manager_records_lag)}).
  */
-public final class KafkaConsumerMetrics {
+@Singleton
+public class KafkaConsumerMetrics {
 
     private static final String PREFIX = "kafka.consumer";
 
-    private KafkaConsumerMetrics() {
-    }
-
-    public static MeterFilter filter(String group) {
+    @Produces
+    @Singleton
+    MeterFilter withoutDotlessTopicCopies() {
         return new MeterFilter() {
             @Override
             public MeterFilterReply accept(Meter.Id id) {
-                String topic = id.getTag("topic");
-                if (id.getName().startsWith(PREFIX) && topic != null && topic.indexOf('.') < 0 && topic.indexOf('_') >= 0) {
-                    return MeterFilterReply.DENY;
-                }
-                return MeterFilterReply.NEUTRAL;
-            }
-
-            @Override
-            public Meter.Id map(Meter.Id id) {
-                return id.getName().startsWith(PREFIX) ? id.withTags(java.util.List.of(Tag.of("group", group))) : id;
+                return isDotlessCopy(id) ? MeterFilterReply.DENY : MeterFilterReply.NEUTRAL;
             }
         };
+    }
+
+    static boolean isDotlessCopy(Meter.Id id) {
+        String topic = id.getTag("topic");
+        return id.getName().startsWith(PREFIX) && topic != null && topic.indexOf('.') < 0 && topic.indexOf('_') >= 0;
     }
 }
