@@ -9,10 +9,14 @@
 #
 # About 10-15 minutes on 2 cores, the first run longer (it writes a million archive rows, kept in
 # the benchmark database for later runs). Environment: PANELWATCH_DB (default panelwatch_bench),
-# PANELWATCH_STATE_DIR (default deploy/local/.state-bench), and the ports stack.sh reads.
+# PANELWATCH_STATE_DIR (default deploy/local/.state-bench), and the ports stack.sh reads. The API keys
+# follow stack.sh's rule (deploy/local/keys.sh): PANELWATCH_*_KEY from the environment when set, else
+# the state folder's keys.env, which holds the keys the running stack was started with.
 set -euo pipefail
 
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+# shellcheck source=deploy/local/keys.sh
+. "$HERE/keys.sh"
 ROOT="$(cd "$HERE/../.." && pwd)"
 export PANELWATCH_DB="${PANELWATCH_DB:-panelwatch_bench}"
 export PANELWATCH_STATE_DIR="${PANELWATCH_STATE_DIR:-$HERE/.state-bench}"
@@ -27,13 +31,13 @@ if ! curl -sf "http://127.0.0.1:$INGEST_PORT/q/health/ready" >/dev/null 2>&1; th
   started=1
   trap '"$HERE/stack.sh" down >/dev/null 2>&1 || true' EXIT
 else
-  say "using the stack that already answers on :$INGEST_PORT (its keys from $PANELWATCH_STATE_DIR/keys.env)"
+  say "using the stack that already answers on :$INGEST_PORT (state folder $PANELWATCH_STATE_DIR)"
 fi
-[ -f "$PANELWATCH_STATE_DIR/keys.env" ] || { say "no $PANELWATCH_STATE_DIR/keys.env: set PANELWATCH_STATE_DIR to the running stack's state folder"; exit 1; }
-set -a
-# shellcheck disable=SC1091
-. "$PANELWATCH_STATE_DIR/keys.env"
-set +a
+# The keys the stack runs with: the same rule stack.sh up applied (an environment variable, else the
+# key up saved), so a stack started with keys from the environment is called with those, not with
+# ones generated earlier into the state folder (which answered 401).
+panelwatch_keys "$PANELWATCH_STATE_DIR" \
+  || { say "set PANELWATCH_STATE_DIR to the running stack's state folder, or the PANELWATCH_*_KEY variables"; exit 1; }
 
 cd "$ROOT"
 say "compiling the benchmark (e2e-tests test classes)"

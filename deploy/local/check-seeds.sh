@@ -9,8 +9,10 @@
 set -euo pipefail
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 STATE="${PANELWATCH_STATE_DIR:-$HERE/.state}"
-# shellcheck disable=SC1091
-. "$STATE/keys.env"
+# The running stack's keys, by stack.sh's rule (deploy/local/keys.sh).
+# shellcheck source=deploy/local/keys.sh
+. "$HERE/keys.sh"
+panelwatch_keys "$STATE"
 KAFKA_BOOTSTRAP="127.0.0.1:${PANELWATCH_KAFKA_PORT:-9092}"
 [ "$#" -gt 0 ] || { echo "usage: $0 FILE[=topic-id] ..." >&2; exit 2; }
 

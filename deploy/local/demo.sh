@@ -38,13 +38,13 @@ command -v python3 >/dev/null || die "python3 is required (for reading JSON)"
 command -v java >/dev/null || die "java 17+ is required (for the demo receiver)"
 mkdir -p "$PIDS" "$LOGS" "$WORK"
 
-[ -f "$STATE/keys.env" ] || die "no $STATE/keys.env: run deploy/local/stack.sh up (or demo) first"
-saved_admin="${PANELWATCH_ADMIN_KEY:-}" saved_ingest="${PANELWATCH_INGEST_KEY:-}" saved_reader="${PANELWATCH_READER_KEY:-}"
-# shellcheck disable=SC1091
-. "$STATE/keys.env"
-ADMIN_KEY="${saved_admin:-$PANELWATCH_ADMIN_KEY}"
-INGEST_KEY="${saved_ingest:-$PANELWATCH_INGEST_KEY}"
-READER_KEY="${saved_reader:-$PANELWATCH_READER_KEY}"
+# The running stack's keys, by stack.sh's rule (deploy/local/keys.sh).
+# shellcheck source=deploy/local/keys.sh
+. "$HERE/keys.sh"
+panelwatch_keys "$STATE" || die "no keys: run deploy/local/stack.sh up (or demo) first"
+ADMIN_KEY="$PANELWATCH_ADMIN_KEY"
+INGEST_KEY="$PANELWATCH_INGEST_KEY"
+READER_KEY="$PANELWATCH_READER_KEY"
 
 # ---------------------------------------------------------------------------------------------
 # HTTP: api <expected-status-regex> <method> <url> <key> [<body-file> <content-type>]

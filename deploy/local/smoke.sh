@@ -3,8 +3,10 @@
 # authentication rules on the read API. Used by .ci/run after `stack.sh up`.
 set -euo pipefail
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-# shellcheck disable=SC1091
-. "${PANELWATCH_STATE_DIR:-$HERE/.state}/keys.env"
+# The running stack's keys, by stack.sh's rule (deploy/local/keys.sh).
+# shellcheck source=deploy/local/keys.sh
+. "$HERE/keys.sh"
+panelwatch_keys "${PANELWATCH_STATE_DIR:-$HERE/.state}"
 
 fail() { echo "[smoke] FAIL: $*" >&2; exit 1; }
 expect() { # expect <status> <curl args...>
@@ -14,11 +16,13 @@ expect() { # expect <status> <curl args...>
   [ "$got" = "$want" ] || fail "$* answered $got, expected $want: $(head -c 300 /tmp/panelwatch-smoke.body)"
 }
 
-for port in 8081 8082 8083; do
+# The ports stack.sh started the services on (first instance of each).
+ANALYSIS_PORT="${PANELWATCH_ANALYSIS_PORT:-8082}"
+for port in "${PANELWATCH_INGEST_PORT:-8081}" "$ANALYSIS_PORT" "${PANELWATCH_ALERT_PORT:-8083}"; do
   expect 200 "http://127.0.0.1:$port/q/health/ready"
 done
-expect 200 -H "Authorization: Bearer $PANELWATCH_READER_KEY" http://127.0.0.1:8082/api/v1/topics
-expect 401 http://127.0.0.1:8082/api/v1/topics
+expect 200 -H "Authorization: Bearer $PANELWATCH_READER_KEY" "http://127.0.0.1:$ANALYSIS_PORT/api/v1/topics"
+expect 401 "http://127.0.0.1:$ANALYSIS_PORT/api/v1/topics"
 grep -q '"status":401' /tmp/panelwatch-smoke.body || fail "401 is not problem+json"
-expect 403 -H "Authorization: Bearer $PANELWATCH_INGEST_KEY" http://127.0.0.1:8082/api/v1/topics
+expect 403 -H "Authorization: Bearer $PANELWATCH_INGEST_KEY" "http://127.0.0.1:$ANALYSIS_PORT/api/v1/topics"
 echo "[smoke] ok: three services ready; read API answers 200 / 401 / 403 as the contract says"

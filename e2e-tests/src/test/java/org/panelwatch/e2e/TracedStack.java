@@ -35,7 +35,7 @@ final class TracedStack implements AutoCloseable {
         Path state = root.resolve("e2e-tests/target/traced-stack");
         String database = System.getenv().getOrDefault("PANELWATCH_DB", "panelwatch") + "_traced";
         recreateDatabase(database);
-        int[] ports = freePorts(5);
+        int[] ports = freePorts(6);
         env.put("PANELWATCH_STATE_DIR", state.toString());
         env.put("PANELWATCH_DB", database);
         env.put("PANELWATCH_KAFKA_PORT", Integer.toString(ports[0]));
@@ -43,6 +43,7 @@ final class TracedStack implements AutoCloseable {
         env.put("PANELWATCH_INGEST_PORT", Integer.toString(ports[2]));
         env.put("PANELWATCH_ANALYSIS_PORT", Integer.toString(ports[3]));
         env.put("PANELWATCH_ALERT_PORT", Integer.toString(ports[4]));
+        env.put("PANELWATCH_CONSOLE_PORT", Integer.toString(ports[5]));
         env.put("PANELWATCH_OTLP_ENDPOINT", otlpEndpoint);
         // Spans are exported within a second, not the SDK's default five.
         env.put("QUARKUS_OTEL_BSP_SCHEDULE_DELAY", "1s");
@@ -82,6 +83,9 @@ final class TracedStack implements AutoCloseable {
             builder.environment().putAll(env);
             // The stack's own keys: never the shared stack's from the environment.
             builder.environment().keySet().removeAll(List.of("PANELWATCH_ADMIN_KEY", "PANELWATCH_INGEST_KEY", "PANELWATCH_READER_KEY"));
+            // One broker and one instance of each service: the shape this test needs, whatever the shell asks.
+            builder.environment().keySet().removeAll(List.of("PANELWATCH_KAFKA_BROKERS", "PANELWATCH_INGEST_INSTANCES",
+                    "PANELWATCH_ANALYSIS_INSTANCES", "PANELWATCH_ALERT_INSTANCES", "PANELWATCH_CONSOLE_URL"));
             Process process = builder.start();
             if (!process.waitFor(timeout.toSeconds(), TimeUnit.SECONDS)) {
                 process.destroyForcibly();

@@ -103,6 +103,45 @@ class ComposeFileTest {
 
     @Test
     @SuppressWarnings("unchecked")
+    void clusterProfileRunsThreeBrokersInOneQuorumAndSecondInstances() throws IOException {
+        // Profile "cluster": brokers 2 and 3 are the first broker's settings with their own id, address and volume.
+        for (int node = 2; node <= 3; node++) {
+            Map<String, Object> broker = service("kafka-" + node);
+            assertThat((List<String>) broker.get("profiles")).containsExactly("cluster");
+            assertThat(broker.get("image")).isEqualTo(service("kafka").get("image"));
+            Map<String, Object> environment = (Map<String, Object>) broker.get("environment");
+            assertThat(environment).containsEntry("KAFKA_NODE_ID", node)
+                    .containsEntry("KAFKA_ADVERTISED_LISTENERS", "PLAINTEXT://kafka-" + node + ":9092")
+                    .containsEntry("CLUSTER_ID", ((Map<String, Object>) service("kafka").get("environment")).get("CLUSTER_ID"))
+                    .containsEntry("KAFKA_CONTROLLER_QUORUM_VOTERS", "${KAFKA_QUORUM_VOTERS:-1@kafka:9093}");
+            assertThat((List<String>) broker.get("volumes")).containsExactly("kafka-" + node + "-data:/var/lib/kafka/data");
+        }
+        // The profile's settings make one quorum of the three and replicate every topic three times, two in sync.
+        String example = Files.readString(ROOT.resolve(".env.example"));
+        assertThat(example).contains("KAFKA_QUORUM_VOTERS=1@kafka:9093,2@kafka-2:9093,3@kafka-3:9093",
+                "KAFKA_BOOTSTRAP=kafka:9092,kafka-2:9092,kafka-3:9092", "KAFKA_REPLICATION=3", "KAFKA_MIN_INSYNC=2");
+        assertThat(String.valueOf(service("kafka-topics").get("command")))
+                .contains("--replication-factor ${KAFKA_REPLICATION:-1}", "min.insync.replicas=${KAFKA_MIN_INSYNC:-1}",
+                        "--bootstrap-server ${KAFKA_BOOTSTRAP:-kafka:9092}");
+        assertThat(((Map<String, Object>) service("analysis-service").get("environment")).get("KAFKA_BOOTSTRAP_SERVERS"))
+                .isEqualTo("${KAFKA_BOOTSTRAP:-kafka:9092}");
+
+        // Second instances: the same image, settings and healthcheck as the first, on the next host port.
+        Map<String, String> secondPorts = Map.of("analysis-service-2", "8092:8082", "alert-service-2", "8093:8083");
+        for (Map.Entry<String, String> second : secondPorts.entrySet()) {
+            String first = second.getKey().substring(0, second.getKey().length() - 2);
+            Map<String, Object> instance = service(second.getKey());
+            assertThat((List<String>) instance.get("profiles")).containsExactly("cluster");
+            assertThat((List<String>) instance.get("ports")).containsExactly(second.getValue());
+            for (String same : List.of("image", "environment", "healthcheck", "depends_on", "build")) {
+                assertThat(instance.get(same)).as("%s %s", second.getKey(), same).isEqualTo(service(first).get(same));
+            }
+        }
+        assertThat(services()).doesNotContainKey("ingest-service-2");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
     void observabilityProfileRunsPrometheusGrafanaAndJaegerBesideTheServices() throws IOException {
         for (String name : List.of("prometheus", "grafana", "jaeger")) {
             Map<String, Object> service = service(name);

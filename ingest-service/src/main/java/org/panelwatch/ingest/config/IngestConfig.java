@@ -79,6 +79,14 @@ public interface IngestConfig {
         @WithDefault("20s")
         Duration fetchTimeout();
 
+        /**
+         * How long a feed stays with the instance polling it without a renewal. The poller renews the
+         * leases of its running polls at every tick, so this is how long a dead instance's feeds wait
+         * before another instance takes them over.
+         */
+        @WithDefault("60s")
+        Duration lease();
+
         @WithDefault("5242880")
         long maxFeedBytes();
 

@@ -4,7 +4,9 @@ import com.rometools.rome.feed.synd.SyndFeed;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -18,6 +20,7 @@ import org.panelwatch.common.outbound.DestinationGuard;
 import org.panelwatch.common.problem.Problem.FieldError;
 import org.panelwatch.common.problem.ProblemException;
 import org.panelwatch.ingest.config.IngestConfig;
+import org.panelwatch.ingest.config.InstanceName;
 import org.panelwatch.ingest.feed.FeedFetchException;
 import org.panelwatch.ingest.feed.FeedFetcher;
 import org.panelwatch.ingest.feed.FeedParser;
@@ -33,7 +36,8 @@ import org.panelwatch.ingest.telemetry.IngestTelemetry;
  * Feeds: adding, listing and removing them, and polling one. A poll fetches and parses outside any
  * transaction (an RSS/Atom document, or a GDELT article list), hands new entries to the same path as
  * pushed items (same ids, same de-duplication), then records the outcome; repeated failures push the
- * next poll back exponentially.
+ * next poll back exponentially. A poll holds the feed's lease in the database (FeedRepository), so
+ * that across instances one polls a feed at a time.
  */
 @ApplicationScoped
 public class FeedService {
@@ -50,13 +54,14 @@ public class FeedService {
     private final ItemIngestService ingest;
     private final GdeltClient gdelt;
     private final IngestConfig.Feeds config;
-    /** One poll per feed at a time: a manual poll waits for a scheduled one of the same feed. */
+    private final String instance;
+    /** In this instance a manual poll waits for a scheduled one of the same feed; across instances the lease decides. */
     private final Map<UUID, ReentrantLock> polling = new ConcurrentHashMap<>();
     @Inject
     IngestTelemetry telemetry;
 
     public FeedService(FeedRepository feeds, FeedFetcher fetcher, FeedParser parser, DestinationGuard destinations,
-            ItemIngestService ingest, GdeltClient gdelt, IngestConfig config) {
+            ItemIngestService ingest, GdeltClient gdelt, InstanceName instance, IngestConfig config) {
         this.feeds = feeds;
         this.fetcher = fetcher;
         this.parser = parser;
@@ -64,6 +69,7 @@ public class FeedService {
         this.ingest = ingest;
         this.gdelt = gdelt;
         this.config = config.feeds();
+        this.instance = instance.value();
     }
 
     @Transactional
@@ -94,7 +100,7 @@ public class FeedService {
             throw ProblemException.validation(errors);
         }
         if (feeds.existsByUrl(cleanUrl)) {
-            throw ProblemException.conflict("A feed with this URL exists already.");
+            throw duplicateFeed();
         }
         Feed feed = new Feed();
         feed.id = UUID.randomUUID();
@@ -103,8 +109,32 @@ public class FeedService {
         feed.pollIntervalSeconds = interval;
         feed.createdAt = Instant.now();
         feed.nextPollAt = feed.createdAt;
-        feeds.persist(feed);
+        try {
+            // Flushed here: a create of the same URL committed since the check above (another request, another
+            // instance) meets the unique constraint now, inside this method, and is answered 409, not 500.
+            feeds.persistAndFlush(feed);
+        } catch (PersistenceException e) {
+            if (violates(e, "feed_url_key")) {
+                throw duplicateFeed();
+            }
+            throw e;
+        }
         return feed;
+    }
+
+    private static ProblemException duplicateFeed() {
+        return ProblemException.conflict("A feed with this URL exists already.");
+    }
+
+    /** Whether the failure is PostgreSQL's unique violation (SQLSTATE 23505) of the named constraint. */
+    private static boolean violates(Throwable failure, String constraint) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException sql && "23505".equals(sql.getSQLState())
+                    && String.valueOf(sql.getMessage()).contains(constraint)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -130,6 +160,14 @@ public class FeedService {
         ReentrantLock lock = polling.computeIfAbsent(id, key -> new ReentrantLock());
         lock.lock();
         try {
+            FeedRepository.Lease lease = QuarkusTransaction.requiringNew().call(() -> feeds.lease(id, instance, config.lease()));
+            if (lease == FeedRepository.Lease.NO_FEED) {
+                throw ProblemException.notFound("No feed " + id);
+            }
+            if (lease == FeedRepository.Lease.HELD_ELSEWHERE) {
+                throw ProblemException.conflict("Another ingest-service instance is polling this feed right now; "
+                        + "its outcome will show on the feed shortly.");
+            }
             Feed feed = QuarkusTransaction.requiringNew().call(() -> feeds.findById(id));
             if (feed == null) {
                 throw ProblemException.notFound("No feed " + id);
@@ -203,6 +241,7 @@ public class FeedService {
             feed.lastStatus = outcome.status().label();
             feed.lastError = outcome.error();
             feeds.recordPoll(id, outcome.status().label(), outcome.newItems());
+            feeds.release(id, instance);
             if (outcome.status() == PollOutcome.Status.ERROR) {
                 feed.lastErrorAt = now;
                 feed.consecutiveFailures++;

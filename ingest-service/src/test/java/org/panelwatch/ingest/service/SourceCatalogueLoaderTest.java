@@ -100,7 +100,7 @@ class SourceCatalogueLoaderTest {
         List<String> disabled = List.of(
                 TestDatabase.string("SELECT id::text FROM ingest.feed WHERE url = 'https://wire.example.org/rss/north-korea.xml'"),
                 TestDatabase.string("SELECT id::text FROM ingest.feed WHERE source_id = 'test-gdelt-ru'"));
-        List<UUID> claimed = QuarkusTransaction.requiringNew().call(() -> feeds.claimDue(100, Duration.ofMinutes(5)));
+        List<UUID> claimed = QuarkusTransaction.requiringNew().call(() -> feeds.claimDue("source-catalogue-test", 100, Duration.ofMinutes(5)));
         assertThat(claimed).extracting(UUID::toString).doesNotContainAnyElementsOf(disabled)
                 .contains(TestDatabase.string("SELECT id::text FROM ingest.feed WHERE url = 'https://wire.example.org/rss/all.xml'"));
 
