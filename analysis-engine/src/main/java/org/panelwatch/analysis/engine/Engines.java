@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import org.panelwatch.analysis.engine.data.EngineSources;
 import org.panelwatch.analysis.engine.matching.MonitorTaggingEngine;
 
 /**
@@ -90,12 +91,7 @@ public final class Engines {
         /** @throws CatalogueException when a file is unreadable or a rule is invalid, naming the rule */
         public TaggingEngine build() {
             return MonitorTaggingEngine.create(new EngineSources(catalogue, catalogueText,
-                    List.copyOf(gazetteers), replaceGazetteers, unList));
+                    gazetteers, replaceGazetteers, unList).load());
         }
-    }
-
-    /** Where the engine's data comes from; null fields mean the bundled default. */
-    public record EngineSources(Path catalogue, String catalogueText, List<Path> gazetteers,
-                                boolean replaceGazetteers, Path unList) {
     }
 }

@@ -31,6 +31,10 @@ class RussiaDprkSignalTest {
             de | Nordkorea hat Russland erneut Raketen geliefert, berichten Geheimdienste.
             zh | 朝鲜向俄罗斯提供了大量炮弹。
             fr | La Corée du Nord a livré des obus à la Russie, selon les services de renseignement.
+            uk | Північна Корея передала Росії нову партію артилерійських снарядів, повідомила розвідка.
+            uk | Війська КНДР воюють на боці Росії у Курській області.
+            ja | ロシア西部の前線に投入された北朝鮮兵に多数の死傷者が出たと当局者が述べた。
+            zh | 北韓已派遣數千名官兵支援俄羅斯的戰爭。
             """)
     void reportedCooperationFiresInEachLanguage(String lang, String body) {
         assertThat(signal("", body, lang)).as(body).isPresent();
@@ -96,5 +100,43 @@ class RussiaDprkSignalTest {
             assertThat(field.substring(e.start(), e.end())).isEqualTo(e.text());
         }
         assertThat(s.evidence().get(0).text()).isEqualTo("Then officials said North Korea shipped shells to Russia in May.");
+    }
+
+    @Test
+    void eachEvidenceSentenceSaysItsActActorsAndDirection() {
+        Analysis.SignalMatch s = signal("", "North Korea shipped artillery shells to Russia in May. "
+                + "Thousands of North Korean soldiers are fighting alongside Russian forces in Kursk. "
+                + "The treaty's mutual assistance clause binds Moscow and Pyongyang.", "en").orElseThrow();
+        assertThat(s.findings()).hasSameSizeAs(s.evidence());
+        for (int i = 0; i < s.findings().size(); i++) {
+            assertThat(s.findings().get(i).evidence()).isEqualTo(s.evidence().get(i));
+        }
+        assertThat(s.findings()).extracting(Analysis.SignalFinding::act)
+                .containsExactlyInAnyOrder("materiel-moved", "troops", "defence-treaty");
+        Analysis.SignalFinding shells = s.findings().stream().filter(f -> f.act().equals("materiel-moved")).findFirst().orElseThrow();
+        assertThat(shells.direction()).isEqualTo("dprk-to-russia");
+        assertThat(shells.actors()).containsExactly("Russia", "Democratic People's Republic of Korea");
+        assertThat(shells.sameSentence()).isTrue();
+        assertThat(s.findings().stream().filter(f -> f.act().equals("defence-treaty")).findFirst().orElseThrow().direction())
+                .isEqualTo("mutual");
+    }
+
+    @Test
+    void directionFollowsTheWordsOfTheSentence() {
+        Analysis.SignalFinding tech = signal("", "Russia transferred missile technology to North Korea, officials said.", "en")
+                .orElseThrow().findings().get(0);
+        assertThat(tech.direction()).isEqualTo("russia-to-dprk");
+        Analysis.SignalFinding windowed = signal("", "Trains crossed from North Korea into Russia all week. "
+                + "Observers said the wagons carried munitions moved toward the front.", "en").orElseThrow().findings().get(0);
+        assertThat(windowed.sameSentence()).isFalse();
+        assertThat(windowed.actors()).contains("Russia", "Democratic People's Republic of Korea");
+    }
+
+    @Test
+    void aThirdStatesDrillIsNotCompletedFromTheNeighbours() {
+        assertThat(signal("", "Pyongyang condemned the manoeuvres and thanked Moscow for its support. "
+                + "American and South Korean troops held joint drills near the border.", "en")).isEmpty();
+        assertThat(signal("", "Pyongyang thanked Moscow for its support. "
+                + "Thousands of troops crossed the border by train.", "en")).isPresent();
     }
 }

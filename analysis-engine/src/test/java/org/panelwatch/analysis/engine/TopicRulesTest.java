@@ -48,4 +48,22 @@ class TopicRulesTest {
     void passingMentionsDoNotTag(String topic, String body) {
         assertThat(topics(body, "en")).as(body).doesNotContain(topic);
     }
+
+    private static final String FILLER = "The talks lasted three hours. Both sides praised the weather. "
+            + "A concert followed in the evening. The delegation then toured a factory. ";
+
+    @org.junit.jupiter.api.Test
+    void aPassingMentionLateInALongItemIsNoTopicButTheSameInTheLeadIs() {
+        String passing = "Officials noted that diesel and refined petroleum still reach North Korean ports above the annual cap.";
+        assertThat(topics(FILLER + passing, "en")).doesNotContain("petroleum");
+        assertThat(topics(passing + " " + FILLER, "en")).contains("petroleum");
+    }
+
+    @org.junit.jupiter.api.Test
+    void aRussiaDprkActTagsItsTopicWhereverItIsTold() {
+        List<String> late = topics(FILLER + "North Korea shipped artillery shells to Russia in May.", "en");
+        assertThat(late).contains("arms-transfer");
+        assertThat(topics(FILLER + "Thousands of North Korean soldiers fight for Russia in Kursk.", "en"))
+                .contains("military-cooperation");
+    }
 }

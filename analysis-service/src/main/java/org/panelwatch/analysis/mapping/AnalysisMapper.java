@@ -67,7 +67,9 @@ public final class AnalysisMapper {
         signal.type = match.type();
         signal.score = match.score();
         signal.severity = match.severity();
-        signal.evidence = evidence(match.evidence());
+        signal.evidence = match.findings().isEmpty() ? evidence(match.evidence())
+                : match.findings().stream().map(f -> new StoredEvidence(f.evidence().text(), f.evidence().field(),
+                        f.evidence().start(), f.evidence().end(), f.act(), f.direction(), f.actors())).toList();
         signal.storyId = item.storyId;
         signal.sortAt = item.sortAt;
         signal.detectedAt = now;

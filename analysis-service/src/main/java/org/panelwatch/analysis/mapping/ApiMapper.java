@@ -68,7 +68,9 @@ public class ApiMapper {
                         .map(e -> new EntityMention(e.type(), e.name(), e.unReference(), e.field(), e.start(), e.end()))
                         .toList(),
                 analysis.signals().stream().map(s -> new SignalFinding(null, s.type(), s.score(), s.severity(), null,
-                        null, found(s.evidence()))).toList());
+                        null, s.findings().isEmpty() ? found(s.evidence()) : s.findings().stream()
+                                .map(f -> new Evidence(f.evidence().text(), f.evidence().field(), f.evidence().start(),
+                                        f.evidence().end(), f.act(), f.direction(), f.actors())).toList())).toList());
     }
 
     public TopicTag topic(String id, double score, List<Evidence> evidence) {
@@ -78,7 +80,8 @@ public class ApiMapper {
 
     public static List<Evidence> stored(List<StoredEvidence> evidence) {
         return evidence == null ? List.of()
-                : evidence.stream().map(e -> new Evidence(e.text(), e.field(), e.start(), e.end())).toList();
+                : evidence.stream().map(e -> new Evidence(e.text(), e.field(), e.start(), e.end(), e.act(), e.direction(),
+                        e.actors())).toList();
     }
 
     private static List<Evidence> found(List<Analysis.Evidence> evidence) {

@@ -47,7 +47,7 @@ public class EventMapper {
                 analysis.topics().stream()
                         .map(t -> new SignalEvent.SignalTopic(t.id(), catalogue.name(t.id()), catalogue.resolutionLabels(t.id())))
                         .toList(),
-                chosen.stream().map(e -> new SignalEvent.Evidence(e.text(), e.start(), e.end())).toList(),
+                chosen.stream().map(e -> new SignalEvent.Evidence(e.text(), e.start(), e.end(), e.act(), e.direction(), e.actors())).toList(),
                 signal.detectedAt, item.ingestedAt);
     }
 

@@ -1,6 +1,7 @@
 package org.panelwatch.common.event;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 import java.util.List;
 
@@ -45,7 +46,18 @@ public record SignalEvent(
     public record SignalTopic(String id, String name, List<String> resolutions) {
     }
 
-    /** A sentence that carries the evidence, with its character offsets in the item's text. */
-    public record Evidence(String sentence, int start, int end) {
+    /**
+     * A sentence that carries the evidence, with its character offsets in the item's text, and what made
+     * it count: {@code act} (materiel-moved, troops, joint-exercises, military-technology, defence-treaty,
+     * defence-chiefs-on-military-ties), {@code direction} (dprk-to-russia, russia-to-dprk, both, mutual,
+     * unspecified) and the {@code actors} named. Added in schema version 1 as optional fields: absent
+     * (null) from producers that do not explain, ignored by readers that do not know them.
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Evidence(String sentence, int start, int end, String act, String direction, List<String> actors) {
+
+        public Evidence(String sentence, int start, int end) {
+            this(sentence, start, end, null, null, null);
+        }
     }
 }

@@ -63,7 +63,15 @@ public final class CatalogueReader {
             signals.add(signal(s));
         }
         Catalogue catalogue = new Catalogue(version, topics.stream().map(TopicDefinition::topic).toList());
-        return new CatalogueDefinition(catalogue, concepts, topics, signals);
+        CatalogueDefinition.Substance substance = null;
+        if (doc.has("substance")) {
+            YamlFields sub = new YamlFields(origin + " substance", doc.raw("substance"));
+            substance = new CatalogueDefinition.Substance((int) sub.number("sentences", 1), (int) sub.number("lead", 0));
+            if (substance.sentences() < 1 || substance.lead() < 0) {
+                throw new CatalogueException(null, origin + " substance: sentences must be at least 1 and lead at least 0");
+            }
+        }
+        return new CatalogueDefinition(catalogue, concepts, topics, signals, substance);
     }
 
     /** Fails on the first rule, concept or signal that refers to a concept nobody defines. */
@@ -84,9 +92,20 @@ public final class CatalogueReader {
                 checkNode(rule.qualifiedId(), rule.query(), known);
             }
         }
+        Set<String> topicIds = new HashSet<>();
+        definition.topics().forEach(t -> topicIds.add(t.topic().id()));
         for (SignalDefinition signal : definition.signals()) {
+            for (SignalDefinition.Act act : signal.acts()) {
+                if (act.topic() != null && !topicIds.contains(act.topic())) {
+                    throw new CatalogueException(signal.type() + "/" + act.id(), "unknown topic '" + act.topic() + "'");
+                }
+            }
             List<String> names = new ArrayList<>(signal.parties());
             signal.acts().forEach(a -> names.addAll(a.concepts()));
+            names.addAll(signal.directions().values());
+            if (signal.others() != null) {
+                names.add(signal.others());
+            }
             for (String name : names) {
                 if (!known.contains(name)) {
                     throw new CatalogueException(signal.type(), "unknown concept '" + name + "'");
@@ -245,7 +264,8 @@ public final class CatalogueReader {
             if (concepts.isEmpty()) {
                 throw new CatalogueException(type + "/" + id, "an act needs at least one concept");
             }
-            acts.add(new SignalDefinition.Act(id, act.number("strength", 1.0), concepts));
+            acts.add(new SignalDefinition.Act(id, act.number("strength", 1.0), concepts,
+                    act.string("direction", SignalDefinition.UNSPECIFIED), act.string("topic", null)));
         }
         if (acts.isEmpty()) {
             throw new CatalogueException(type, "a signal needs at least one act");
@@ -256,8 +276,20 @@ public final class CatalogueReader {
         if (!(medium < high)) {
             throw new CatalogueException(type, "'medium' must be below 'high'");
         }
+        String others = signal.string("others", null);
+        if (others != null && others.startsWith("@")) {
+            others = others.substring(1);
+        }
+        Map<String, String> directions = new LinkedHashMap<>();
+        if (signal.has("directions")) {
+            YamlFields cues = new YamlFields(type + " directions", signal.raw("directions"));
+            for (Object key : ((Map<?, ?>) signal.raw("directions")).keySet()) {
+                String concept = cues.string(String.valueOf(key));
+                directions.put(String.valueOf(key), concept.startsWith("@") ? concept.substring(1) : concept);
+            }
+        }
         return new SignalDefinition(type, parties, acts, (int) signal.number("window", 1),
                 signal.number("sameSentence", 0.6), signal.number("windowed", 0.35),
-                signal.number("minScore", 0.3), medium, high);
+                signal.number("minScore", 0.3), medium, high, directions, others);
     }
 }

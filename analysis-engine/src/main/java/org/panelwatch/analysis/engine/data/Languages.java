@@ -6,14 +6,15 @@ import java.util.Locale;
 /** The languages the rules and analyzers cover, and how an item's language is settled. */
 public final class Languages {
 
-    public static final List<String> SUPPORTED = List.of("en", "ru", "ko", "ja", "zh", "de", "fr");
+    public static final List<String> SUPPORTED = List.of("en", "ru", "uk", "ko", "ja", "zh", "de", "fr");
 
     private Languages() {
     }
 
     /**
      * The declared language when supported ({@code en-GB} → {@code en}); otherwise a guess from the
-     * script of the text: Hangul → ko, kana → ja, other Han → zh, Cyrillic → ru, anything else → en.
+     * script of the text: Hangul → ko, kana → ja, other Han → zh, Cyrillic → ru (uk when it has the
+     * letters only Ukrainian writes: і ї є ґ), anything else → en.
      */
     public static String resolve(String declared, String text) {
         if (declared != null && !declared.isBlank()) {
@@ -30,7 +31,7 @@ public final class Languages {
     }
 
     static String guess(String text) {
-        int hangul = 0, kana = 0, han = 0, cyrillic = 0, letters = 0;
+        int hangul = 0, kana = 0, han = 0, cyrillic = 0, ukrainian = 0, letters = 0;
         int end = Math.min(text.length(), 4000);
         for (int i = 0; i < end; i++) {
             char c = text.charAt(i);
@@ -43,7 +44,12 @@ public final class Languages {
                 case HANGUL -> hangul++;
                 case HIRAGANA, KATAKANA -> kana++;
                 case HAN -> han++;
-                case CYRILLIC -> cyrillic++;
+                case CYRILLIC -> {
+                    cyrillic++;
+                    if ("іїєґІЇЄҐ".indexOf(c) >= 0) {
+                        ukrainian++;
+                    }
+                }
                 default -> {
                 }
             }
@@ -61,7 +67,8 @@ public final class Languages {
             return "zh";
         }
         if (cyrillic * 3 > letters) {
-            return "ru";
+            // about one Ukrainian letter in twenty (і is among the most frequent); Russian has none of them
+            return ukrainian * 50 > cyrillic ? "uk" : "ru";
         }
         return "en";
     }

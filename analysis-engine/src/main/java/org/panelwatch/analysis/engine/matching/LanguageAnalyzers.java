@@ -4,6 +4,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.CharArraySet;
+import org.apache.lucene.analysis.LowerCaseFilter;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.standard.StandardTokenizer;
 import org.apache.lucene.analysis.cjk.CJKAnalyzer;
 import org.apache.lucene.analysis.cn.smart.SmartChineseAnalyzer;
 import org.apache.lucene.analysis.de.GermanAnalyzer;
@@ -29,6 +32,20 @@ final class LanguageAnalyzers {
     LanguageAnalyzers() {
         byLanguage.put("en", new EnglishAnalyzer(CharArraySet.EMPTY_SET));
         byLanguage.put("ru", new RussianAnalyzer(CharArraySet.EMPTY_SET));
+        // Lucene's Ukrainian analyzer needs the morfologik dictionary (not served here): words are
+        // lower-cased and left whole, and the catalogue's Ukrainian forms use wildcards for the endings
+        byLanguage.put("uk", new Analyzer() {
+            @Override
+            protected TokenStreamComponents createComponents(String fieldName) {
+                StandardTokenizer tokenizer = new StandardTokenizer();
+                return new TokenStreamComponents(tokenizer, new LowerCaseFilter(tokenizer));
+            }
+
+            @Override
+            protected TokenStream normalize(String fieldName, TokenStream in) {
+                return new LowerCaseFilter(in);
+            }
+        });
         byLanguage.put("de", new GermanAnalyzer(CharArraySet.EMPTY_SET));
         byLanguage.put("fr", new FrenchAnalyzer(CharArraySet.EMPTY_SET));
         byLanguage.put("ko", new KoreanAnalyzer());

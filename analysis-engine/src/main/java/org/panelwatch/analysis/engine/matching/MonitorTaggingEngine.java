@@ -1,11 +1,7 @@
 package org.panelwatch.analysis.engine.matching;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -27,16 +23,14 @@ import org.apache.lucene.search.Query;
 import org.panelwatch.analysis.engine.Analysis;
 import org.panelwatch.analysis.engine.Catalogue;
 import org.panelwatch.analysis.engine.CatalogueException;
-import org.panelwatch.analysis.engine.Engines;
 import org.panelwatch.analysis.engine.TaggingEngine;
 import org.panelwatch.analysis.engine.data.CatalogueDefinition;
 import org.panelwatch.analysis.engine.data.CatalogueReader;
+import org.panelwatch.analysis.engine.data.EngineSources;
 import org.panelwatch.analysis.engine.data.GazetteerEntry;
-import org.panelwatch.analysis.engine.data.GazetteerReader;
 import org.panelwatch.analysis.engine.data.Languages;
 import org.panelwatch.analysis.engine.data.SignalDefinition;
 import org.panelwatch.analysis.engine.data.TopicDefinition;
-import org.panelwatch.analysis.engine.data.UnListReader;
 
 /**
  * The engine: every topic rule, gazetteer entry and signal concept is a stored query in one Lucene
@@ -45,14 +39,7 @@ import org.panelwatch.analysis.engine.data.UnListReader;
  */
 public final class MonitorTaggingEngine implements TaggingEngine {
 
-    /** The bundled data, under src/main/resources/panelwatch/. */
-    public static final String CATALOGUE_RESOURCE = "/panelwatch/catalogue.yaml";
-    public static final List<String> GAZETTEER_RESOURCES = List.of(
-            "/panelwatch/gazetteers/actors.yaml",
-            "/panelwatch/gazetteers/weapons.yaml",
-            "/panelwatch/gazetteers/places-and-vessels.yaml");
-    public static final String UN_LIST_RESOURCE = "/panelwatch/un/un-consolidated-list-dprk.xml";
-
+    /** Evidence sentences kept per topic and per signal: enough for an analyst to judge, short enough for an alert. */
     private static final int MAX_EVIDENCE = 3;
     private static final int MAX_SNIPPET = 400;
     private static final int MAX_CLAUSES = 16_384;
@@ -66,6 +53,8 @@ public final class MonitorTaggingEngine implements TaggingEngine {
     private final CatalogueDefinition definition;
     private final Map<String, GazetteerEntry> entries;
     private final List<SignalDetector> detectors;
+    /** Per party concept of a signal (russia-side, dprk-side), the gazetteer groups that name it. */
+    private final Map<String, Set<String>> partyGroups = new LinkedHashMap<>();
     private final LanguageAnalyzers analyzers = new LanguageAnalyzers();
     private final Map<String, Registered> registry = new HashMap<>();
     private final Monitor monitor;
@@ -81,6 +70,11 @@ public final class MonitorTaggingEngine implements TaggingEngine {
         Map<String, Map<String, List<String>>> concepts = conceptForms(definition, gazetteer);
         CatalogueReader.checkReferences(definition, groupsOf(gazetteer));
         this.detectors = definition.signals().stream().map(SignalDetector::new).toList();
+        for (SignalDefinition s : definition.signals()) {
+            for (String party : s.parties()) {
+                partyGroups.put(party, groupsNamed(party, concepts, groupsOf(gazetteer), new HashSet<>()));
+            }
+        }
         if (IndexSearcher.getMaxClauseCount() < MAX_CLAUSES) {
             // a gazetteer group such as @un-listed expands to thousands of span clauses
             IndexSearcher.setMaxClauseCount(MAX_CLAUSES);
@@ -107,6 +101,10 @@ public final class MonitorTaggingEngine implements TaggingEngine {
                 for (SignalDefinition s : definition.signals()) {
                     signalConcepts.addAll(s.parties());
                     s.acts().forEach(a -> signalConcepts.addAll(a.concepts()));
+                    signalConcepts.addAll(s.directions().values());
+                    if (s.others() != null) {
+                        signalConcepts.add(s.others());
+                    }
                 }
                 for (String name : signalConcepts) {
                     add(queries, Kind.CONCEPT, name, 0, "concept:" + name, lang, compiler.concept(name, name));
@@ -130,37 +128,9 @@ public final class MonitorTaggingEngine implements TaggingEngine {
         queries.add(new MonitorQuery(queryId, query));
     }
 
-    /** Reads the sources (bundled defaults where a path is null) and builds the engine. */
-    public static MonitorTaggingEngine create(Engines.EngineSources sources) {
-        String catalogueText = sources.catalogueText() != null ? sources.catalogueText()
-                : sources.catalogue() != null ? readFile(sources.catalogue()) : readResource(CATALOGUE_RESOURCE);
-        String origin = sources.catalogueText() != null ? "catalogue text"
-                : sources.catalogue() != null ? sources.catalogue().toString() : CATALOGUE_RESOURCE;
-        CatalogueDefinition definition = CatalogueReader.read(catalogueText, origin);
-
-        List<GazetteerEntry> gazetteer = new ArrayList<>();
-        if (!sources.replaceGazetteers()) {
-            for (String resource : GAZETTEER_RESOURCES) {
-                gazetteer.addAll(GazetteerReader.read(readResource(resource), resource));
-            }
-        }
-        for (Path file : sources.gazetteers()) {
-            gazetteer.addAll(GazetteerReader.read(readFile(file), file.toString()));
-        }
-        if (sources.unList() != null) {
-            try (InputStream in = Files.newInputStream(sources.unList())) {
-                gazetteer.addAll(UnListReader.read(in, sources.unList().toString()).all());
-            } catch (IOException e) {
-                throw new CatalogueException(null, "cannot read UN list " + sources.unList() + ": " + e.getMessage(), e);
-            }
-        } else {
-            try (InputStream in = MonitorTaggingEngine.class.getResourceAsStream(UN_LIST_RESOURCE)) {
-                gazetteer.addAll(UnListReader.read(in, UN_LIST_RESOURCE).all());
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-        return new MonitorTaggingEngine(definition, gazetteer);
+    /** Builds the engine over loaded data ({@link EngineSources#load()}). */
+    public static MonitorTaggingEngine create(EngineSources.Loaded data) {
+        return new MonitorTaggingEngine(data.definition(), data.gazetteer());
     }
 
     @Override
@@ -198,8 +168,10 @@ public final class MonitorTaggingEngine implements TaggingEngine {
         Map<String, Set<String>> topicRules = new HashMap<>();
         List<Analysis.EntityMatch> entities = new ArrayList<>();
         List<Set<String>> present = new ArrayList<>();
+        List<Set<GazetteerEntry>> named = new ArrayList<>();
         for (int i = 0; i < sentences.count(); i++) {
             present.add(new HashSet<>());
+            named.add(new LinkedHashSet<>());
         }
         for (EvidenceMatch match : matches.getMatches()) {
             Registered reg = registry.get(match.getQueryId());
@@ -215,8 +187,10 @@ public final class MonitorTaggingEngine implements TaggingEngine {
                 }
                 case ENTITY -> {
                     if (!hits.isEmpty()) {
+                        GazetteerEntry entry = entries.get(reg.ref());
+                        hits.forEach(h -> named.get(sentences.at(h.startOffset())).add(entry));
                         int[] span = firstSpan(hits);
-                        entities.add(item.entity(entries.get(reg.ref()), span[0], span[1]));
+                        entities.add(item.entity(entry, span[0], span[1]));
                     }
                 }
                 case CONCEPT -> {
@@ -227,18 +201,44 @@ public final class MonitorTaggingEngine implements TaggingEngine {
             }
         }
 
+        int titleEnd = 0;
+        while (titleEnd < sentences.count() && sentences.start(titleEnd) < bodyStart) {
+            titleEnd++;
+        }
+        // signals first: an act found also tags the topic it is an instance of
+        Map<String, Set<Integer>> actSentences = new HashMap<>();
+        List<Analysis.SignalMatch> signals = new ArrayList<>();
+        for (SignalDetector detector : detectors) {
+            SignalDetector.Result result = detector.detect(present, titleEnd);
+            if (result != null) {
+                for (SignalDetector.Finding f : result.findings()) {
+                    detector.definition().acts().stream().filter(a -> a.id().equals(f.act()) && a.topic() != null)
+                            .forEach(a -> actSentences.computeIfAbsent(a.topic(), k -> new java.util.TreeSet<>()).add(f.sentence()));
+                }
+                List<Analysis.SignalFinding> findings = result.findings().stream().limit(MAX_EVIDENCE)
+                        .map(f -> new Analysis.SignalFinding(f.act(), f.direction(), actors(detector.definition(), f, named),
+                                f.partySentences().equals(Set.of(f.sentence())), item.sentence(f.sentence())))
+                        .toList();
+                signals.add(new Analysis.SignalMatch(detector.definition().type(), result.score(), result.severity(),
+                        findings.stream().map(Analysis.SignalFinding::evidence).toList(), findings));
+            }
+        }
         List<Analysis.TopicMatch> topics = new ArrayList<>();
         for (TopicDefinition topic : definition.topics()) {
             String id = topic.topic().id();
-            Set<String> rules = topicRules.get(id);
-            if (rules == null) {
-                continue;
-            }
+            Set<String> rules = topicRules.getOrDefault(id, Set.of());
             double sum = rules.stream().mapToDouble(r -> registry.get(r).weight()).sum();
             double min = topic.topic().minScore();
-            if (sum + 1e-9 < min) {
+            if (sum + 1e-9 < min || !substantive(topicHits.get(id), sentences, titleEnd)) {
+                if (actSentences.containsKey(id)) {
+                    topics.add(new Analysis.TopicMatch(id, 0.5, actSentences.get(id).stream().limit(MAX_EVIDENCE)
+                            .map(item::sentence).toList()));
+                }
                 continue;
             }
+            // The score says how far past its threshold a topic is: 0.5 when the matching rules' weights
+            // just reach minScore, rising linearly to 1.0 at three times minScore (more independent rules
+            // agreeing), capped there. It ranks topics; whether a topic is tagged is the threshold alone.
             double score = Math.min(1.0, 0.5 + 0.5 * (sum - min) / (2 * min));
             topics.add(new Analysis.TopicMatch(id, Math.round(score * 1000) / 1000.0, item.evidence(topicHits.get(id))));
         }
@@ -246,20 +246,63 @@ public final class MonitorTaggingEngine implements TaggingEngine {
         entities.sort(Comparator.comparing((Analysis.EntityMatch e) -> e.field().equals("body"))
                 .thenComparingInt(Analysis.EntityMatch::start));
 
-        List<Analysis.SignalMatch> signals = new ArrayList<>();
-        int titleEnd = 0;
-        while (titleEnd < sentences.count() && sentences.start(titleEnd) < bodyStart) {
-            titleEnd++;
+        return new Analysis(List.copyOf(topics), List.copyOf(entities), List.copyOf(signals));
+    }
+
+    /** Whether a topic's hits say something substantive (see {@link CatalogueDefinition.Substance}); always when none is set. */
+    private boolean substantive(List<EvidenceMatch.Hit> hits, Sentences sentences, int titleEnd) {
+        CatalogueDefinition.Substance substance = definition.substance();
+        if (substance == null) {
+            return true;
         }
-        for (SignalDetector detector : detectors) {
-            SignalDetector.Result result = detector.detect(present, titleEnd);
-            if (result != null) {
-                List<Analysis.Evidence> evidence = result.findings().stream().limit(5)
-                        .map(f -> item.sentence(f.sentence())).toList();
-                signals.add(new Analysis.SignalMatch(detector.definition().type(), result.score(), result.severity(), evidence));
+        Set<Integer> where = new HashSet<>();
+        for (EvidenceMatch.Hit hit : hits) {
+            int s = sentences.at(hit.startOffset());
+            if (s < titleEnd + substance.lead()) {
+                return true;
+            }
+            where.add(s);
+        }
+        return where.size() >= substance.sentences();
+    }
+
+    /** The names of the parties in a finding's sentences, in the order of the signal's parties (Russia's side first). */
+    private List<String> actors(SignalDefinition signal, SignalDetector.Finding finding, List<Set<GazetteerEntry>> named) {
+        Set<String> names = new LinkedHashSet<>();
+        Set<Integer> where = new java.util.TreeSet<>(finding.partySentences());
+        where.add(finding.sentence());
+        for (String party : signal.parties()) {
+            Set<String> groups = partyGroups.getOrDefault(party, Set.of());
+            for (int s : where) {
+                for (GazetteerEntry e : named.get(s)) {
+                    if (e.groups().stream().anyMatch(groups::contains)) {
+                        names.add(e.name());
+                    }
+                }
             }
         }
-        return new Analysis(List.copyOf(topics), List.copyOf(entities), List.copyOf(signals));
+        return List.copyOf(names);
+    }
+
+    /** The gazetteer groups a concept names, following concept references ("@russia-side" → russia, russia-place). */
+    private static Set<String> groupsNamed(String concept, Map<String, Map<String, List<String>>> concepts,
+                                           Set<String> gazetteerGroups, Set<String> seen) {
+        Set<String> out = new LinkedHashSet<>();
+        if (!seen.add(concept)) {
+            return out;
+        }
+        if (gazetteerGroups.contains(concept)) {
+            out.add(concept);
+            return out;
+        }
+        for (List<String> forms : concepts.getOrDefault(concept, Map.of()).values()) {
+            for (String form : forms) {
+                if (form.startsWith("@")) {
+                    out.addAll(groupsNamed(form.substring(1), concepts, gazetteerGroups, seen));
+                }
+            }
+        }
+        return out;
     }
 
     /** The first name found: a phrase comes back as one hit per word, so adjacent words are joined. */
@@ -345,24 +388,5 @@ public final class MonitorTaggingEngine implements TaggingEngine {
         Set<String> groups = new HashSet<>();
         gazetteer.forEach(e -> groups.addAll(e.groups()));
         return groups;
-    }
-
-    private static String readFile(Path file) {
-        try {
-            return Files.readString(file, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new CatalogueException(null, "cannot read " + file + ": " + e.getMessage(), e);
-        }
-    }
-
-    private static String readResource(String resource) {
-        try (InputStream in = MonitorTaggingEngine.class.getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new IllegalStateException("bundled resource missing: " + resource);
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -3,7 +3,9 @@ package org.panelwatch.analysis.engine.matching;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import org.panelwatch.analysis.engine.data.SignalDefinition;
 
 /**
@@ -15,8 +17,11 @@ import org.panelwatch.analysis.engine.data.SignalDefinition;
  */
 final class SignalDetector {
 
-    /** One evidence sentence and its weight. */
-    record Finding(int sentence, double weight) {
+    /**
+     * One evidence sentence: its weight, the act that made it (the strongest one in the sentence), the
+     * direction its words say (or the act's own), and the sentences where the parties were named.
+     */
+    record Finding(int sentence, double weight, String act, String direction, Set<Integer> partySentences) {
     }
 
     /** The score and the evidence sentences, strongest first; null when nothing fired. */
@@ -41,23 +46,31 @@ final class SignalDetector {
         List<Finding> findings = new ArrayList<>();
         for (int s = 0; s < present.size(); s++) {
             Set<String> here = present.get(s);
-            double best = 0;
+            Finding best = null;
             for (SignalDefinition.Act act : definition.acts()) {
                 if (!here.containsAll(act.concepts())) {
                     continue;
                 }
                 double weight;
+                Set<Integer> partySentences;
                 if (here.containsAll(definition.parties())) {
                     weight = act.strength() * definition.sameSentence();
-                } else if (partiesNearby(present, s, titleEnd)) {
-                    weight = act.strength() * definition.windowed();
+                    partySentences = Set.of(s);
+                } else if (definition.others() != null && here.contains(definition.others())) {
+                    continue;   // a third state's act (allied drills, Russia-China ties): the neighbours do not make it theirs
                 } else {
-                    continue;
+                    partySentences = partiesNearby(present, s, titleEnd);
+                    if (partySentences == null) {
+                        continue;
+                    }
+                    weight = act.strength() * definition.windowed();
                 }
-                best = Math.max(best, weight);
+                if (best == null || weight > best.weight()) {
+                    best = new Finding(s, weight, act.id(), direction(here, act), partySentences);
+                }
             }
-            if (best > 0) {
-                findings.add(new Finding(s, best));
+            if (best != null) {
+                findings.add(best);
             }
         }
         if (findings.isEmpty()) {
@@ -76,21 +89,35 @@ final class SignalDetector {
         return new Result(score, severity, findings);
     }
 
-    private boolean partiesNearby(List<Set<String>> present, int s, int titleEnd) {
-        for (String party : definition.parties()) {
-            boolean found = false;
-            int from = Math.max(0, s - definition.window());
-            int to = Math.min(present.size() - 1, s + definition.window());
-            for (int i = from; i <= to && !found; i++) {
-                found = present.get(i).contains(party);
-            }
-            for (int i = 0; i < titleEnd && !found; i++) {
-                found = present.get(i).contains(party);
-            }
-            if (!found) {
-                return false;
+    /** The direction whose cue words are in the sentence; both when both are; else the act's own. */
+    private String direction(Set<String> here, SignalDefinition.Act act) {
+        String found = null;
+        for (Map.Entry<String, String> cue : definition.directions().entrySet()) {
+            if (here.contains(cue.getValue())) {
+                found = found == null ? cue.getKey() : SignalDefinition.BOTH;
             }
         }
-        return true;
+        return found != null ? found : act.direction();
+    }
+
+    /** The sentences (neighbours, title) that name each party, or null when a party is not near. */
+    private Set<Integer> partiesNearby(List<Set<String>> present, int s, int titleEnd) {
+        Set<Integer> where = new TreeSet<>();
+        for (String party : definition.parties()) {
+            Integer found = present.get(s).contains(party) ? s : null;
+            int from = Math.max(0, s - definition.window());
+            int to = Math.min(present.size() - 1, s + definition.window());
+            for (int i = from; i <= to && found == null; i++) {
+                found = present.get(i).contains(party) ? i : null;
+            }
+            for (int i = 0; i < titleEnd && found == null; i++) {
+                found = present.get(i).contains(party) ? i : null;
+            }
+            if (found == null) {
+                return null;
+            }
+            where.add(found);
+        }
+        return where;
     }
 }

@@ -13,6 +13,8 @@ class LanguagesTest {
         assertThat(Languages.resolve("", "北朝鮮がミサイルを発射した")).isEqualTo("ja");
         assertThat(Languages.resolve("xx", "朝鲜发射了导弹")).isEqualTo("zh");
         assertThat(Languages.resolve(null, "КНДР передала")).isEqualTo("ru");
+        assertThat(Languages.resolve(null, "Північна Корея передала Росії снаряди")).isEqualTo("uk");
+        assertThat(Languages.resolve("uk-UA", "текст")).isEqualTo("uk");
         assertThat(Languages.resolve("es", "Corea del Norte")).isEqualTo("en");
     }
 }
