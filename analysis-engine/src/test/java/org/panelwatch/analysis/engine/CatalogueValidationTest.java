@@ -1,5 +1,6 @@
 package org.panelwatch.analysis.engine;
 
+import org.panelwatch.analysis.engine.matching.Engines;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

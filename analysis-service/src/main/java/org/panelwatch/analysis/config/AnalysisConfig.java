@@ -25,6 +25,21 @@ public interface AnalysisConfig {
         /** Similarity from which an item is a copy (duplicateOf) of the story's earlier item. */
         @WithDefault("0.9")
         double duplicateThreshold();
+
+        /**
+         * Whether items that report the same event in other words or languages join one story
+         * (analysis-engine's StoryMatcher); off, a story is near-duplicate text only.
+         */
+        @WithDefault("true")
+        boolean events();
+
+        /** How far apart in time (published, else received) two reports of one event may be. */
+        @WithDefault("P2D")
+        Duration eventWindow();
+
+        /** The share of the smaller event key's weight two reports must share to be one event. */
+        @WithDefault("0.35")
+        double eventThreshold();
     }
 
     interface ReadCache {

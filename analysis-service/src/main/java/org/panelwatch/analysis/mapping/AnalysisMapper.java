@@ -53,11 +53,26 @@ public final class AnalysisMapper {
             entity.type = e.type();
             entity.name = e.name();
             entity.unReference = e.unReference();
+            entity.entityId = entityId(e.type(), e.name(), e.unReference());
+            entity.sortAt = item.sortAt;
             entity.field = e.field();
             entity.start = e.start();
             entity.end = e.end();
             return entity;
         }).toList();
+    }
+
+    /**
+     * The id an entity has in the read API: its UN reference (KPe.020) when it is listed, else its type and
+     * name as a lower-case slug (vessel-angara-russian-flagged-cargo-ship-imo-9179842). The same rule as
+     * the migration that filled the column for items stored before it.
+     */
+    public static String entityId(String type, String name, String unReference) {
+        if (unReference != null && !unReference.isBlank()) {
+            return unReference.strip();
+        }
+        String slug = (type + "-" + name).toLowerCase(java.util.Locale.ROOT).replaceAll("[^\\p{Alnum}]+", "-");
+        return slug.replaceAll("^-+|-+$", "");
     }
 
     public static Signal toSignal(NewsItem item, Analysis.SignalMatch match, Instant now) {

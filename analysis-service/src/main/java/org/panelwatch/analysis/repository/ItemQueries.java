@@ -118,6 +118,39 @@ public class ItemQueries {
         return query(sql.toString(), params, ItemQueries::itemRow);
     }
 
+    /** What an entity is, from its latest mention: type, name and UN reference. */
+    public record EntityRow(String entityId, String type, String name, String unReference) {
+    }
+
+    public java.util.Optional<EntityRow> entity(String entityId) {
+        return query("""
+                SELECT e.entity_id, e.type, e.name, e.un_reference FROM analysis.item_entity e
+                WHERE e.entity_id = ? ORDER BY e.sort_at DESC, e.item_id DESC LIMIT 1""",
+                List.of(entityId), rs -> new EntityRow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)))
+                .stream().findFirst();
+    }
+
+    /**
+     * The items that mention an entity, newest first, keyset-paginated: walks item_entity's
+     * (entity_id, sort_at, item_id) index. An item naming the entity twice is listed once.
+     */
+    public List<ItemRow> entityItems(String entityId, Key after, int limit) {
+        StringBuilder sql = new StringBuilder("SELECT ").append(ITEM_COLUMNS).append("""
+                m.sort_at FROM (SELECT DISTINCT e.sort_at, e.item_id FROM analysis.item_entity e
+                WHERE e.entity_id = ?""");
+        List<Object> params = new ArrayList<>();
+        params.add(entityId);
+        if (after != null) {
+            sql.append(" AND (e.sort_at, e.item_id) < (?, ?)");
+            params.add(after.sortAt());
+            params.add(after.id());
+        }
+        sql.append(" ORDER BY e.sort_at DESC, e.item_id DESC LIMIT ?) m JOIN analysis.item i ON i.id = m.item_id"
+                + " ORDER BY m.sort_at DESC, m.item_id DESC");
+        params.add(limit);
+        return query(sql.toString(), params, ItemQueries::itemRow);
+    }
+
     public List<ItemRow> storyItems(UUID storyId, int limit) {
         return query("SELECT " + ITEM_COLUMNS + "i.sort_at FROM analysis.item i WHERE i.story_id = ? ORDER BY i.stored_at, i.sort_at, i.id LIMIT ?",
                 List.of(storyId, limit), ItemQueries::itemRow);

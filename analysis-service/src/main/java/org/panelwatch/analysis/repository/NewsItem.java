@@ -39,4 +39,7 @@ public class NewsItem extends PanacheEntityBase {
     @Column(name = "text_hash")
     public Long textHash;
     public byte[] minhash;
+    /** The engine's event key of the item (EventKey.encode()): what it reports, for matching stories by event. */
+    @Column(name = "event_key")
+    public String eventKey;
 }

@@ -4,7 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import org.panelwatch.analysis.engine.Catalogue;
 import org.panelwatch.analysis.engine.CatalogueException;
-import org.panelwatch.analysis.engine.Engines;
+import org.panelwatch.analysis.engine.matching.Engines;
 import org.panelwatch.common.problem.Problem;
 import org.panelwatch.common.problem.ProblemException;
 

@@ -21,20 +21,26 @@ import org.panelwatch.analysis.repository.ItemTopic;
 import org.panelwatch.analysis.repository.NewsItem;
 import org.panelwatch.analysis.repository.Signal;
 import org.panelwatch.analysis.repository.Story;
+import org.panelwatch.analysis.repository.StoryAnchor;
 import org.panelwatch.analysis.repository.StoryBand;
+import org.panelwatch.analysis.engine.story.EventKey;
+import org.panelwatch.analysis.engine.story.EventKeys;
+import org.panelwatch.analysis.engine.story.StoryMatcher;
 import org.panelwatch.analysis.repository.StoredItemRepository;
 import org.panelwatch.common.event.NewsItemEvent;
 
 /**
  * Stores a batch of incoming items in one transaction (tagging runs before it): tags, entities, signals and their story.
  * Items already stored are skipped, so a redelivered record changes nothing. The database is asked
- * twice per batch (which ids exist, which stored items share a band or a text hash with the batch),
- * never once per item.
+ * a few times per batch (which ids exist, which stored items share a band or a text hash with the batch,
+ * which stored items of the batch's days share an event anchor with it), never once per item.
  */
 @ApplicationScoped
 public class NewsItemService {
 
     private static final int MAX_CANDIDATES = 20_000;
+    /** Anchors indexed per item, the heaviest first: a long article states dozens of numbers. */
+    private static final int MAX_ANCHORS = 40;
     private static final int TRANSACTION_TIMEOUT_SECONDS = 300;
     private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(NewsItemService.class);
 
@@ -42,13 +48,17 @@ public class NewsItemService {
     private final StoredItemRepository storedItems;
     private final AnalysisConfig config;
     private final RecentAnswers recentAnswers;
+    private final EventKeys eventKeys;
+    private final StoryMatcher storyMatcher;
 
     public NewsItemService(BatchTagger tagger, StoredItemRepository storedItems, AnalysisConfig config,
-            RecentAnswers recentAnswers) {
+            RecentAnswers recentAnswers, EventKeys eventKeys, StoryMatcher storyMatcher) {
         this.tagger = tagger;
         this.storedItems = storedItems;
         this.config = config;
         this.recentAnswers = recentAnswers;
+        this.eventKeys = eventKeys;
+        this.storyMatcher = storyMatcher;
     }
 
     public List<StoredItem> storeBatch(List<NewsItemEvent> events) {
@@ -72,17 +82,29 @@ public class NewsItemService {
         List<Analysis> analyses = tagger.analyzeAll(todo.stream()
                 .map(e -> new TaggingEngine.Item(e.title(), e.text(), e.lang())).toList());
         List<Fingerprint> fingerprints = todo.stream().map(e -> Fingerprint.of(e.title(), e.text())).toList();
+        Instant received = Instant.now();
+        List<EventKey> keys = new ArrayList<>(todo.size());
+        List<Instant> times = new ArrayList<>(todo.size());
+        for (int i = 0; i < todo.size(); i++) {
+            NewsItemEvent e = todo.get(i);
+            // The event's time is its publication; an item without one is matched as undated (the time it
+            // was received says nothing of when the event was), but looked up around its sort time.
+            keys.add(eventKeys.of(e.title(), e.text(), e.published(), analyses.get(i)));
+            times.add(e.published() != null ? e.published() : e.ingestedAt() != null ? e.ingestedAt() : received);
+        }
         List<StoredItem> stored = QuarkusTransaction.requiringNew().timeout(TRANSACTION_TIMEOUT_SECONDS)
-                .call(() -> persist(todo, analyses, fingerprints, t0));
+                .call(() -> persist(todo, analyses, fingerprints, keys, times, t0));
         recentAnswers.stored();
         return stored;
     }
 
     private List<StoredItem> persist(List<NewsItemEvent> todo, List<Analysis> analyses, List<Fingerprint> fingerprints,
-            long t0) {
+            List<EventKey> keys, List<Instant> times, long t0) {
         long t1 = System.nanoTime();
-        StoryIndex index = new StoryIndex(config.stories().threshold(), config.stories().duplicateThreshold());
-        Map<UUID, Boolean> storySignalled = loadCandidates(fingerprints, index);
+        boolean events = config.stories().events();
+        StoryIndex index = new StoryIndex(config.stories().threshold(), config.stories().duplicateThreshold(),
+                events ? storyMatcher : null);
+        Map<UUID, Boolean> storySignalled = loadCandidates(fingerprints, events ? keys : List.of(), times, index);
         long t2 = System.nanoTime();
 
         Instant now = Instant.now();
@@ -90,6 +112,7 @@ public class NewsItemService {
         List<Story> newStories = new ArrayList<>();
         Map<UUID, Story> newStoriesById = new HashMap<>();
         List<StoryBand> bands = new ArrayList<>();
+        List<StoryAnchor> anchors = new ArrayList<>();
         List<ItemTopic> topics = new ArrayList<>();
         List<ItemEntity> entities = new ArrayList<>();
         List<Signal> signals = new ArrayList<>();
@@ -103,8 +126,10 @@ public class NewsItemService {
             NewsItem item = AnalysisMapper.toItem(event, now);
             item.textHash = fingerprint.textHash();
             item.minhash = fingerprint.comparable() ? fingerprint.minhashBytes() : null;
+            EventKey key = keys.get(i);
+            item.eventKey = key.encode();
 
-            StoryIndex.Placement placement = index.place(item.id, fingerprint);
+            StoryIndex.Placement placement = index.place(item.id, fingerprint, key);
             item.storyId = placement.storyId();
             item.duplicateOf = placement.duplicateOf();
             if (placement.newStory()) {
@@ -116,10 +141,15 @@ public class NewsItemService {
                 newStoriesById.put(story.id, story);
                 storySignalled.put(story.id, false);
             }
-            index.add(new StoryIndex.Known(item.id, item.storyId, item.duplicateOf, fingerprint));
+            index.add(new StoryIndex.Known(item.id, item.storyId, item.duplicateOf, fingerprint, key));
             if (item.duplicateOf == null && fingerprint.comparable()) {
                 for (long band : fingerprint.bands()) {
                     bands.add(StoryBand.of(band, item.id));
+                }
+            }
+            if (item.duplicateOf == null) {
+                for (String anchor : heaviestAnchors(key)) {
+                    anchors.add(StoryAnchor.of(anchor, item.sortAt, item.id));
                 }
             }
             items.add(item);
@@ -152,6 +182,7 @@ public class NewsItemService {
         NewsItem.persist(items);
         Story.persist(newStories);
         StoryBand.persist(bands);
+        StoryAnchor.persist(anchors);
         ItemTopic.persist(topics);
         ItemEntity.persist(entities);
         Signal.persist(signals);
@@ -164,10 +195,12 @@ public class NewsItemService {
     }
 
     /**
-     * Loads the stored items that share an LSH band or a text hash with the batch into the index,
-     * and answers whether each of their stories already published a signal.
+     * Loads the stored items that share an LSH band or a text hash with the batch into the index, and
+     * the items of the stories that hold an item of the batch's days sharing an event anchor with it;
+     * answers whether each of their stories already published a signal.
      */
-    private Map<UUID, Boolean> loadCandidates(List<Fingerprint> fingerprints, StoryIndex index) {
+    private Map<UUID, Boolean> loadCandidates(List<Fingerprint> fingerprints, List<EventKey> keys, List<Instant> times,
+            StoryIndex index) {
         Set<Long> bandSet = new HashSet<>();
         Set<Long> hashSet = new HashSet<>();
         for (Fingerprint f : fingerprints) {
@@ -179,11 +212,41 @@ public class NewsItemService {
             }
         }
         Map<UUID, Boolean> signalled = new HashMap<>();
-        for (StoredItemRepository.StoryCandidate c : storedItems.storyCandidates(bandSet, hashSet, MAX_CANDIDATES)) {
-            index.add(new StoryIndex.Known(c.itemId(), c.storyId(), c.duplicateOf(),
-                    Fingerprint.restore(c.textHash(), c.minhash())));
+        List<StoredItemRepository.StoryCandidate> candidates =
+                new ArrayList<>(storedItems.storyCandidates(bandSet, hashSet, MAX_CANDIDATES));
+        if (!keys.isEmpty()) {
+            Set<String> features = new HashSet<>();
+            Instant from = null;
+            Instant to = null;
+            for (int i = 0; i < keys.size(); i++) {
+                features.addAll(heaviestAnchors(keys.get(i)));
+                Instant at = times.get(i);
+                from = from == null || at.isBefore(from) ? at : from;
+                to = to == null || at.isAfter(to) ? at : to;
+            }
+            if (!features.isEmpty()) {
+                candidates.addAll(storedItems.eventCandidates(features, from, to, config.stories().eventWindow(),
+                        MAX_CANDIDATES));
+            }
+        }
+        Set<UUID> seen = new HashSet<>();
+        for (StoredItemRepository.StoryCandidate c : candidates) {
             signalled.put(c.storyId(), c.storySignalled());
+            if (!seen.add(c.itemId())) {
+                continue;
+            }
+            EventKey key = c.eventKey() == null ? null : EventKey.decode(c.published(), c.eventKey());
+            index.add(new StoryIndex.Known(c.itemId(), c.storyId(), c.duplicateOf(),
+                    Fingerprint.restore(c.textHash(), c.minhash()), key));
         }
         return signalled;
+    }
+
+    /** The anchors of a key that are indexed and looked up: the heaviest {@link #MAX_ANCHORS}. */
+    private static List<String> heaviestAnchors(EventKey key) {
+        Set<String> anchors = key.anchors();
+        return key.features().entrySet().stream().filter(f -> anchors.contains(f.getKey()))
+                .sorted(Map.Entry.<String, Double>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                .limit(MAX_ANCHORS).map(Map.Entry::getKey).toList();
     }
 }

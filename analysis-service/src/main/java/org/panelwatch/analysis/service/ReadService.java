@@ -42,10 +42,40 @@ public class ReadService {
     private final TopicCatalogue catalogue;
     private final ApiMapper mapper;
 
-    public ReadService(ItemQueries queries, TopicCatalogue catalogue, ApiMapper mapper) {
+    private final org.panelwatch.analysis.config.CurrentEngine engine;
+
+    public ReadService(ItemQueries queries, TopicCatalogue catalogue, ApiMapper mapper,
+            org.panelwatch.analysis.config.CurrentEngine engine) {
         this.queries = queries;
         this.catalogue = catalogue;
         this.mapper = mapper;
+        this.engine = engine;
+    }
+
+    /**
+     * An entity and the items that mention it. A UN reference that no item mentions yet is still
+     * answered, from the UN list in use, with no items; any other unknown id is 404.
+     */
+    public org.panelwatch.analysis.api.EntityDetail entity(String id, String limit, String cursor) {
+        Params p = new Params();
+        int size = p.limit(limit);
+        p.check();
+        ItemQueries.Key after = Cursor.decode(cursor);
+        String entityId = id == null ? "" : id.strip();
+        ItemQueries.EntityRow entity = queries.entity(entityId)
+                .or(() -> engine.unListedName(entityId).map(name -> new ItemQueries.EntityRow(entityId,
+                        entityId.startsWith("KPi.") ? "un-individual" : "un-entity", name, entityId)))
+                .orElseThrow(() -> ProblemException.notFound("No entity " + id));
+        List<ItemQueries.ItemRow> rows = queries.entityItems(entityId, after, size + 1);
+        String next = null;
+        if (rows.size() > size) {
+            rows = rows.subList(0, size);
+            ItemQueries.ItemRow last = rows.get(size - 1);
+            next = Cursor.encode(new ItemQueries.Key(last.sortAt(), last.id()));
+        }
+        String listDate = entity.unReference() == null ? null : engine.unList().dateGenerated();
+        return new org.panelwatch.analysis.api.EntityDetail(entity.entityId(), entity.type(), entity.name(),
+                entity.unReference(), listDate, summaries(rows), next);
     }
 
     public Page<ItemSummary> items(ItemListQuery query) {

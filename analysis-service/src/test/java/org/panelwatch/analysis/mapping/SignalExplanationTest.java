@@ -10,7 +10,7 @@ import java.time.Instant;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.panelwatch.analysis.engine.Analysis;
-import org.panelwatch.analysis.engine.Engines;
+import org.panelwatch.analysis.engine.matching.Engines;
 import org.panelwatch.analysis.engine.TaggingEngine;
 import org.panelwatch.analysis.repository.NewsItem;
 import org.panelwatch.analysis.repository.Signal;

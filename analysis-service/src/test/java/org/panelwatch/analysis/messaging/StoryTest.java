@@ -32,14 +32,17 @@ class StoryTest {
         String original = FakeEngineText.SIGNAL + " The consignment crossed at " + Broker.noise(30) + ". "
                 + "Trains loaded with " + Broker.noise(30) + " were seen for several days. "
                 + "Officials in Seoul said the transfer violated arms-transfer bans " + Broker.noise(30) + ".";
-        NewsItemEvent first = Broker.item("Shells cross the border", original, Instant.parse("2026-11-20T08:00:00Z"), "en");
+        // A day of its own: stories are also events of the same days, so other runs' items must be far away.
+        Instant day = Instant.parse("2090-01-01T08:00:00Z")
+                .plus(java.util.concurrent.ThreadLocalRandom.current().nextInt(300_000), java.time.temporal.ChronoUnit.DAYS);
+        NewsItemEvent first = Broker.item("Shells cross the border", original, day, "en");
         // Another outlet: the same report with a new opening sentence and a few words changed.
         String rewritten = "Kyiv intelligence confirmed the report on Wednesday. " + original
                 .replace("several days", "a week").replace("Officials in Seoul", "South Korean officials");
         NewsItemEvent rewrite = Broker.copy(first, rewritten);
         NewsItemEvent syndicated = Broker.copy(first, original);
         NewsItemEvent unrelated = Broker.item("Unrelated", FakeEngineText.SIGNAL + " " + Broker.noise(60),
-                Instant.parse("2026-11-20T09:00:00Z"), "en");
+                day.plusSeconds(3600), "en");
 
         Broker.send(first);
         Broker.awaitStored(first.id());

@@ -10,7 +10,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.panelwatch.analysis.engine.Analysis;
 import org.panelwatch.analysis.engine.Catalogue;
-import org.panelwatch.analysis.engine.Engines;
+import org.panelwatch.analysis.engine.matching.Engines;
 import org.panelwatch.analysis.engine.TaggingEngine;
 
 /**

@@ -24,7 +24,8 @@ public record EngineSources(Path catalogue, String catalogueText, List<Path> gaz
     public static final List<String> GAZETTEER_RESOURCES = List.of(
             "/panelwatch/gazetteers/actors.yaml",
             "/panelwatch/gazetteers/weapons.yaml",
-            "/panelwatch/gazetteers/places-and-vessels.yaml");
+            "/panelwatch/gazetteers/places-and-vessels.yaml",
+            "/panelwatch/gazetteers/un-list-vessels.yaml");
     public static final String UN_LIST_RESOURCE = "/panelwatch/un/un-consolidated-list-dprk.xml";
 
     public EngineSources {

@@ -19,7 +19,9 @@ import org.panelwatch.analysis.engine.CatalogueException;
  * Streams the file, so the full official list (all regimes) reads as well as the extract.
  * Aliases of {@code QUALITY} "Low" are left out: the UN itself marks them as too weak to identify.
  * The names are in Latin script, so they are matched in the Latin-script languages (en, de, fr);
- * Russian, Korean, Japanese and Chinese reporting writes them in its own script.
+ * Russian, Korean, Japanese and Chinese reporting writes them in its own script. The IMO numbers the
+ * UN's comments give for listed shipping companies ("IMO number: 5571322") are recognised in every
+ * language: a report citing the number names the company.
  */
 public final class UnListReader {
 
@@ -105,15 +107,19 @@ public final class UnListReader {
     private static boolean isWanted(String element) {
         return switch (element) {
             case "FIRST_NAME", "SECOND_NAME", "THIRD_NAME", "FOURTH_NAME", "UN_LIST_TYPE", "REFERENCE_NUMBER",
-                 "ALIAS_NAME", "QUALITY" -> true;
+                 "ALIAS_NAME", "QUALITY", "COMMENTS1" -> true;
             default -> false;
         };
     }
+
+    /** "IMO number: 5571322", "IMO Number: 5342883", "(IMO) Number: 1790183", "Company Number IMO 5434358". */
+    private static final java.util.regex.Pattern IMO = java.util.regex.Pattern.compile("IMO\\)?[^0-9.;]{0,12}?(\\d{7})\\b");
 
     private static final class Record {
         final boolean individual;
         final List<String> names = new ArrayList<>();
         final Set<String> aliases = new LinkedHashSet<>();
+        final Set<String> imoNumbers = new LinkedHashSet<>();
         String listType;
         String reference;
 
@@ -125,6 +131,12 @@ public final class UnListReader {
             switch (element) {
                 case "UN_LIST_TYPE" -> listType = text;
                 case "REFERENCE_NUMBER" -> reference = text;
+                case "COMMENTS1" -> {
+                    java.util.regex.Matcher imo = IMO.matcher(text);
+                    while (imo.find()) {
+                        imoNumbers.add(imo.group(1));
+                    }
+                }
                 default -> {
                     if (!text.isEmpty()) {
                         names.add(text);
@@ -140,8 +152,13 @@ public final class UnListReader {
             aliases.forEach(a -> forms.add(clean(a)));
             forms.removeIf(f -> f.length() < 3);
             String display = titleCase(clean(name));
+            Map<String, List<String>> byLanguage = new java.util.HashMap<>(
+                    Map.of("en", List.copyOf(forms), "de", List.copyOf(forms), "fr", List.copyOf(forms)));
+            if (!imoNumbers.isEmpty()) {
+                byLanguage.put("*", List.copyOf(imoNumbers));
+            }
             return new GazetteerEntry("un:" + reference, individual ? "un-individual" : "un-entity", display, reference,
-                    List.of("un-listed"), Map.of("en", List.copyOf(forms), "de", List.copyOf(forms), "fr", List.copyOf(forms)));
+                    List.of("un-listed"), byLanguage);
         }
 
         /** Alias names come quoted ("KOMID") or with punctuation the analyzers drop anyway. */

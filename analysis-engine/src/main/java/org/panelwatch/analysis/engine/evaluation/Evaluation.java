@@ -11,12 +11,13 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.panelwatch.analysis.engine.Analysis;
 import org.panelwatch.analysis.engine.CatalogueException;
-import org.panelwatch.analysis.engine.Engines;
+import org.panelwatch.analysis.engine.matching.Engines;
 import org.panelwatch.analysis.engine.TaggingEngine;
 
 /**
@@ -67,6 +68,10 @@ public final class Evaluation {
               --min-language-f1       fail when a language with positives has a signal F1 below this (default 0)
               --min-topic-f1   fail below this micro-averaged F1 over all topics (default 0)
               --min-each-topic-f1     fail when a labelled topic has an F1 below this (default 0)
+              --stories        JSONL with id, title, body, lang, published, story: the same-story figures only
+                               (printed for every --devset and --real set too when its items carry story ids)
+              --min-story-grouped  fail when fewer same-event pairs are grouped (share, default 0)
+              --max-story-wrong    fail when more different-event pairs are grouped (share, default 1)
               --seed           a plain-text article (first line = title when short); fails unless it gets a
                                medium or high russia-dprk-military signal and every topic listed after '='
             Every set is also scored with the keyword rule a user would set up instead:
@@ -81,6 +86,9 @@ public final class Evaluation {
         List<Path> devsets = new ArrayList<>();
         Path real = null;
         String split = null;
+        Path stories = null;
+        double minGrouped = 0;
+        double maxWronglyGrouped = 1;
         double minSignal = 0;
         double minPrecision = 0;
         double minLanguage = 0;
@@ -105,6 +113,9 @@ public final class Evaluation {
                 case "--min-language-f1" -> minLanguage = number(arg, value);
                 case "--min-topic-f1" -> minTopics = number(arg, value);
                 case "--min-each-topic-f1" -> minEachTopic = number(arg, value);
+                case "--stories" -> stories = Path.of(required(arg, value));
+                case "--min-story-grouped" -> minGrouped = number(arg, value);
+                case "--max-story-wrong" -> maxWronglyGrouped = number(arg, value);
                 case "--seed" -> {
                     String spec = required(arg, value);
                     int eq = spec.indexOf('=');
@@ -124,8 +135,8 @@ public final class Evaluation {
             }
             i++;
         }
-        if (devsets.isEmpty() && real == null && seeds.isEmpty()) {
-            throw new UsageException("give --devset, --real and/or --seed");
+        if (devsets.isEmpty() && real == null && seeds.isEmpty() && stories == null) {
+            throw new UsageException("give --devset, --real, --stories and/or --seed");
         }
         List<LabelledSet> sets = new ArrayList<>();
         for (Path file : devsets) {
@@ -137,11 +148,17 @@ public final class Evaluation {
         Evaluation evaluation = new Evaluation(builder.build(), out);
         Thresholds thresholds = new Thresholds(minSignal, minPrecision, minLanguage, minTopics, minEachTopic);
         boolean ok = true;
+        StoryEvaluation storyEvaluation = new StoryEvaluation(evaluation.engine, out);
         for (LabelledSet set : sets) {
             ok &= evaluation.labelled(set, thresholds);
+            // The same-story figures of the set (a line saying so when it has no story ids).
+            ok &= storyEvaluation.run(set, minGrouped, maxWronglyGrouped);
         }
         if (!seeds.isEmpty()) {
             ok &= evaluation.seeds(seeds);
+        }
+        if (stories != null) {
+            ok &= storyEvaluation.run(stories, minGrouped, maxWronglyGrouped);
         }
         out.println(ok ? "RESULT: PASS" : "RESULT: FAIL");
         return ok ? 0 : 1;

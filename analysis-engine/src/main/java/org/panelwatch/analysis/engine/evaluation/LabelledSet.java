@@ -21,9 +21,12 @@ import java.util.TreeSet;
  */
 record LabelledSet(String name, List<Labelled> items, int withoutText) {
 
-    /** One labelled item; {@code story} groups reports of one event, {@code split} is tune or score (or null). */
+    /**
+     * One labelled item; {@code story} groups reports of one event, {@code split} is tune or score (or null),
+     * {@code published} as the label or the text gives it (or null).
+     */
     record Labelled(String id, String title, String body, String lang, boolean signal, Set<String> topics,
-                    String story, String split) {
+                    String story, String split, String published) {
     }
 
     LabelledSet only(String split) {
@@ -77,7 +80,9 @@ record LabelledSet(String name, List<Labelled> items, int withoutText) {
         return new Labelled(label.path("id").asText("line-" + line), text.path("title").asText(""),
                 text.path("body").asText(), lang, label.path("russia_dprk_military").asBoolean(false), topics,
                 label.hasNonNull("story") ? label.path("story").asText() : null,
-                label.hasNonNull("split") ? label.path("split").asText() : null);
+                label.hasNonNull("split") ? label.path("split").asText() : null,
+                label.hasNonNull("published") ? label.path("published").asText()
+                        : text.hasNonNull("published") ? text.path("published").asText() : null);
     }
 
     private record Line(int number, JsonNode node) {

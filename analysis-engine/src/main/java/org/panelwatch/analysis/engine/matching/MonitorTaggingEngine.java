@@ -243,6 +243,7 @@ public final class MonitorTaggingEngine implements TaggingEngine {
             topics.add(new Analysis.TopicMatch(id, Math.round(score * 1000) / 1000.0, item.evidence(topicHits.get(id))));
         }
         topics.sort(Comparator.comparingDouble(Analysis.TopicMatch::score).reversed());
+        ImoNumbers.addUnknown(text, bodyStart, entities);
         entities.sort(Comparator.comparing((Analysis.EntityMatch e) -> e.field().equals("body"))
                 .thenComparingInt(Analysis.EntityMatch::start));
 

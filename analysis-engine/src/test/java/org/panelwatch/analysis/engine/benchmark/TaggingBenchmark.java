@@ -15,7 +15,7 @@ import org.openjdk.jmh.annotations.Threads;
 import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
 import org.panelwatch.analysis.engine.Analysis;
-import org.panelwatch.analysis.engine.Engines;
+import org.panelwatch.analysis.engine.matching.Engines;
 import org.panelwatch.analysis.engine.TaggingEngine;
 
 /**

@@ -1,11 +1,13 @@
-package org.panelwatch.analysis.engine;
+package org.panelwatch.analysis.engine.matching;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import org.panelwatch.analysis.engine.Catalogue;
+import org.panelwatch.analysis.engine.CatalogueException;
+import org.panelwatch.analysis.engine.TaggingEngine;
 import org.panelwatch.analysis.engine.data.EngineSources;
-import org.panelwatch.analysis.engine.matching.MonitorTaggingEngine;
 
 /**
  * Builds {@link TaggingEngine}s. Building reads and validates the catalogue, the gazetteers and the UN
@@ -18,6 +20,9 @@ import org.panelwatch.analysis.engine.matching.MonitorTaggingEngine;
  *         .unList(Path.of("/etc/panelwatch/consolidated.xml"))
  *         .build();                                              // throws CatalogueException when invalid
  * }</pre>
+ *
+ * <p>It lives beside {@link MonitorTaggingEngine}, the engine it builds, so that the root package holds only
+ * the API types: every other package depends on the root, and the root on none of them (no package cycle).
  */
 public final class Engines {
 
