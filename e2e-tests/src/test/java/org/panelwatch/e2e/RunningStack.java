@@ -20,7 +20,7 @@ import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * The local stack the end-to-end tests run against, once per test run: when the three services
+ * The local stack the end-to-end tests run against, once per test run: when the three services and the console
  * already answer ready it is used as it is (and left running); otherwise {@code deploy/local/stack.sh
  * up} starts it and {@code stack.sh down} stops it after the last test. The API keys come from the
  * environment ({@code PANELWATCH_*_KEY}) or from the stack's state folder, as {@code stack.sh} keeps
@@ -28,7 +28,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  *
  * <p>System properties: {@code panelwatch.root} (the checkout; set by the pom), {@code
  * panelwatch.state} (default {@code $PANELWATCH_STATE_DIR} or {@code deploy/local/.state}), {@code
- * panelwatch.{ingest,analysis,alert}.url}.
+ * panelwatch.{ingest,analysis,alert,console}.url}.
  */
 public final class RunningStack implements BeforeAllCallback {
 
@@ -36,7 +36,7 @@ public final class RunningStack implements BeforeAllCallback {
     private static volatile Stack current;
 
     /** Where the services are and the keys to call them with. */
-    public record Stack(String ingestUrl, String analysisUrl, String alertUrl,
+    public record Stack(String ingestUrl, String analysisUrl, String alertUrl, String consoleUrl,
                         String adminKey, String ingestKey, String readerKey,
                         Path root, Path state, boolean startedHere) implements AutoCloseable {
         @Override
@@ -67,11 +67,14 @@ public final class RunningStack implements BeforeAllCallback {
         String ingest = System.getProperty("panelwatch.ingest.url", "http://127.0.0.1:8081");
         String analysis = System.getProperty("panelwatch.analysis.url", "http://127.0.0.1:8082");
         String alert = System.getProperty("panelwatch.alert.url", "http://127.0.0.1:8083");
-        List<String> services = List.of(ingest, analysis, alert);
+        String console = System.getProperty("panelwatch.console.url", "http://127.0.0.1:8080");
+        List<String> services = List.of(ingest, analysis, alert, console);
 
         boolean startedHere = false;
         if (!services.stream().allMatch(RunningStack::ready)) {
-            List<String> taken = services.stream().filter(RunningStack::portTaken).toList();
+            // A port held by a service that is not ready: another or half-started stack. (A stack up without
+            // its console is fine: `up` is idempotent and starts only what is missing.)
+            List<String> taken = services.stream().filter(s -> !ready(s) && portTaken(s)).toList();
             if (!taken.isEmpty()) {
                 // Another stack (or a half-started one) holds the ports: starting a second one would only fail.
                 throw new IllegalStateException("ports of " + taken + " are taken but not every service is ready; "
@@ -81,7 +84,7 @@ public final class RunningStack implements BeforeAllCallback {
             startedHere = true;
         }
         Properties keys = keys(root);
-        return new Stack(ingest, analysis, alert,
+        return new Stack(ingest, analysis, alert, console,
                 key(keys, "PANELWATCH_ADMIN_KEY"), key(keys, "PANELWATCH_INGEST_KEY"), key(keys, "PANELWATCH_READER_KEY"),
                 root, stateDir(root), startedHere);
     }

@@ -84,6 +84,26 @@ class ComposeFileTest {
                 .contains("panelwatch.news.raw:6", "panelwatch.news.tagged", "panelwatch.signals", "panelwatch.news.raw.dlq");
     }
 
+    /** The console: built here, on 8080, health-checked, started once the three services are healthy; no secrets. */
+    @Test
+    @SuppressWarnings("unchecked")
+    void theConsoleIsBuiltHealthCheckedAndWaitsForTheServices() throws IOException {
+        Map<String, Object> console = service("console");
+        Map<String, Object> build = (Map<String, Object>) console.get("build");
+        assertThat(ROOT.resolve((String) build.get("context")).resolve((String) build.get("dockerfile"))).exists();
+        assertThat((List<String>) console.get("ports")).contains("8080:8080");
+        assertThat(String.valueOf(((Map<String, Object>) console.get("healthcheck")).get("test"))).contains("/q/health/ready");
+        Map<String, Object> environment = (Map<String, Object>) console.get("environment");
+        assertThat(environment).containsEntry("PANELWATCH_ANALYSIS_URL", "http://analysis-service:8082")
+                .containsEntry("PANELWATCH_INGEST_URL", "http://ingest-service:8081")
+                .containsEntry("PANELWATCH_ALERT_URL", "http://alert-service:8083")
+                .doesNotContainKeys("PANELWATCH_ADMIN_KEY", "QUARKUS_DATASOURCE_PASSWORD");
+        Map<String, Map<String, String>> dependsOn = (Map<String, Map<String, String>>) console.get("depends_on");
+        for (String s : List.of("ingest-service", "analysis-service", "alert-service")) {
+            assertThat(dependsOn.get(s)).as("console waits for %s", s).containsEntry("condition", "service_healthy");
+        }
+    }
+
     @Test
     void secretsComeFromEnvFileAndAreDocumented() throws IOException {
         String compose = Files.readString(ROOT.resolve("docker-compose.yml"));

@@ -30,6 +30,13 @@ public interface AlertConfig {
     @WithDefault("14d")
     Duration processedSignalRetention();
 
+    /**
+     * The analyst console's address (PANELWATCH_CONSOLE_URL): every alert links to its item's and its
+     * story's console pages, {@code <console-url>/items/<id>} and {@code <console-url>/stories/<id>}.
+     */
+    @WithDefault("http://localhost:8080")
+    String consoleUrl();
+
     /** Base of links to an item when the signal has no URL of its own (the dashboard's item page). */
     @WithDefault("http://localhost:8082/api/v1/items/")
     String itemLinkBase();

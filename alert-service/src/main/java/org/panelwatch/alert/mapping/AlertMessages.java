@@ -27,10 +27,13 @@ public class AlertMessages {
 
     private final ObjectMapper mapper;
     private final String itemLinkBase;
+    private final String consoleUrl;
 
     public AlertMessages(ObjectMapper mapper, AlertConfig config) {
         this.mapper = mapper;
         this.itemLinkBase = config.itemLinkBase();
+        String console = config.consoleUrl().strip();
+        this.consoleUrl = console.endsWith("/") ? console.substring(0, console.length() - 1) : console;
     }
 
     /** What an analyst needs to judge the signal without a second lookup; the item text itself stays out. */
@@ -45,6 +48,9 @@ public class AlertMessages {
         data.put("title", s.title());
         data.put("url", s.url());
         data.put("link", link(s.url(), s.itemId()));
+        // Beside the article's own link: where an analyst reads the evidence and follows the story.
+        data.put("consoleItemUrl", s.itemId() == null ? null : consoleUrl + "/items/" + s.itemId());
+        data.put("consoleStoryUrl", s.storyId() == null ? null : consoleUrl + "/stories/" + s.storyId());
         data.put("source", s.source());
         data.put("published", s.published() == null ? null : s.published().toString());
         data.put("lang", s.lang());

@@ -77,6 +77,17 @@ public record EmailContent(String subject, String text, String html) {
         }
         text.append("Read: ").append(link).append('\n');
         html.append("<p><a href=\"").append(esc(link)).append("\">Read the item</a></p>");
+        String itemPage = a.path("consoleItemUrl").asText("");
+        String storyPage = a.path("consoleStoryUrl").asText("");
+        if (!itemPage.isEmpty()) {
+            text.append("Evidence in the console: ").append(itemPage).append('\n');
+            html.append("<p><a href=\"").append(esc(itemPage)).append("\">See the evidence in the Panelwatch console</a>");
+            if (!storyPage.isEmpty()) {
+                text.append("The story across outlets: ").append(storyPage).append('\n');
+                html.append(" · <a href=\"").append(esc(storyPage)).append("\">The story across outlets</a>");
+            }
+            html.append("</p>");
+        }
     }
 
     private static String esc(String s) {

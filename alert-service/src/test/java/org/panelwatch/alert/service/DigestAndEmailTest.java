@@ -67,6 +67,10 @@ class DigestAndEmailTest {
         assertThat(html).contains("North Korean shells reach Russian front").contains("Example News")
                 .contains("UNSCR 1718 (2006) para 8(a)-(b)").contains("artillery shells from Rajin")
                 .contains("<a href=\"https://news.example.org/items/");
+        assertThat(text).contains("Evidence in the console: https://console.example.org/items/")
+                .contains("The story across outlets: https://console.example.org/stories/story-");
+        assertThat(html).contains("<a href=\"https://console.example.org/items/")
+                .contains("<a href=\"https://console.example.org/stories/story-");
     }
 
     @Test

@@ -89,6 +89,9 @@ class WebhookDeliveryTest {
         assertThat(data.path("topics").get(0).path("resolutions").get(0).asText()).isEqualTo("UNSCR 1718 (2006) para 8(a)-(b)");
         assertThat(data.path("evidence").get(0).path("sentence").asText()).contains("artillery shells");
         assertThat(data.path("subscriptionId").asText()).isEqualTo(hook.id());
+        // Beside the article's link, the console's pages of the item and its story (PANELWATCH_CONSOLE_URL).
+        assertThat(data.path("consoleItemUrl").asText()).isEqualTo("https://console.example.org/items/" + data.path("itemId").asText());
+        assertThat(data.path("consoleStoryUrl").asText()).isEqualTo("https://console.example.org/stories/" + data.path("storyId").asText());
 
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> given().auth().oauth2(ivy.apiKey())
                 .get("/api/v1/deliveries?subscriptionId=" + hook.id() + "&status=delivered").then().statusCode(200)

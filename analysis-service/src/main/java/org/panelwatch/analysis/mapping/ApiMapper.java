@@ -56,9 +56,11 @@ public class ApiMapper {
                 signals.stream().map(s -> new SignalSummary(s.type(), s.score(), s.severity())).toList());
     }
 
-    public SignalEntry signal(ItemQueries.SignalRow s) {
+    /** A signal of the list, with its item's topics. */
+    public SignalEntry signal(ItemQueries.SignalRow s, List<ItemQueries.TopicRow> itemTopics) {
         return new SignalEntry(s.id(), s.type(), s.score(), s.severity(), s.firstInStory(), s.detectedAt(), s.itemId(),
-                s.storyId(), s.title(), s.url(), s.source(), s.published(), s.lang(), stored(s.evidence()));
+                s.storyId(), s.title(), s.url(), s.source(), s.published(), s.lang(), stored(s.evidence()),
+                itemTopics.stream().map(t -> new TopicScore(t.topicId(), t.score())).toList());
     }
 
     public AnalysisResult analysis(Analysis analysis) {

@@ -36,7 +36,9 @@ public class ItemQueries {
             String lang, Key after, int limit) {
     }
 
-    public record SignalFilter(String type, Instant since, Double minScore, Key after, int limit) {
+    /** The signal list's filters; null or empty means "any". */
+    public record SignalQuery(String type, Instant since, Instant until, Double minScore, String severity, String lang,
+            String source, List<String> topics, String q, Key after, int limit) {
     }
 
     public record ItemRow(UUID id, String title, String url, String source, Instant published, Instant ingestedAt,
@@ -180,7 +182,7 @@ public class ItemQueries {
         return result;
     }
 
-    public List<SignalRow> signals(SignalFilter f) {
+    public List<SignalRow> signals(SignalQuery f) {
         StringBuilder where = new StringBuilder(" WHERE true");
         List<Object> params = new ArrayList<>();
         if (f.type() != null) {
@@ -191,9 +193,33 @@ public class ItemQueries {
             where.append(" AND s.sort_at >= ?");
             params.add(f.since());
         }
+        if (f.until() != null) {
+            where.append(" AND s.sort_at < ?");
+            params.add(f.until());
+        }
         if (f.minScore() != null) {
             where.append(" AND s.score >= ?");
             params.add(f.minScore());
+        }
+        if (f.severity() != null) {
+            where.append(" AND s.severity = ?");
+            params.add(f.severity());
+        }
+        if (f.lang() != null) {
+            where.append(" AND i.lang = ?");
+            params.add(f.lang());
+        }
+        if (f.source() != null) {
+            where.append(" AND i.source = ?");
+            params.add(f.source());
+        }
+        if (!f.topics().isEmpty()) {
+            where.append(" AND EXISTS (SELECT 1 FROM analysis.item_topic t WHERE t.item_id = s.item_id AND t.topic_id = ANY (?))");
+            params.add(f.topics().toArray(String[]::new));
+        }
+        if (f.q() != null) {
+            where.append(" AND i.search @@ websearch_to_tsquery('simple', ?)");
+            params.add(f.q());
         }
         if (f.after() != null) {
             where.append(" AND (s.sort_at, s.id) < (?, ?)");
@@ -203,6 +229,40 @@ public class ItemQueries {
         where.append(" ORDER BY s.sort_at DESC, s.id DESC LIMIT ?");
         params.add(f.limit());
         return signalQuery(where.toString(), params);
+    }
+
+    public record EntityCountRow(String type, String name, String unReference, long items) {
+    }
+
+    public record WeekRow(Instant weekStart, long signals, long confirmed, long falseAlarms) {
+    }
+
+    /**
+     * The entities named in the most items whose sort time is in [since, until). Countries are left
+     * out: Russia and the DPRK are named in nearly every item and would say nothing.
+     */
+    public List<EntityCountRow> topEntities(Instant since, Instant until, int limit) {
+        return query("""
+                SELECT e.type, e.name, e.un_reference, count(DISTINCT e.item_id)
+                FROM analysis.item_entity e JOIN analysis.item i ON i.id = e.item_id
+                WHERE i.sort_at >= ? AND i.sort_at < ? AND e.type <> 'country'
+                GROUP BY 1, 2, 3 ORDER BY 4 DESC, 2 LIMIT ?""", List.of(since, until, limit),
+                rs -> new EntityCountRow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4)));
+    }
+
+    /** Per UTC week (Monday start): the signals of {@code type}, and how many the latest verdict confirmed or rejected. */
+    public List<WeekRow> feedbackPerWeek(String type, Instant since, Instant until) {
+        return query("""
+                WITH latest AS (
+                    SELECT DISTINCT ON (item_id) item_id, verdict FROM analysis.feedback
+                    WHERE verdict IS NOT NULL ORDER BY item_id, created_at DESC, id DESC)
+                SELECT date_trunc('week', s.sort_at AT TIME ZONE 'UTC'), count(*),
+                       count(*) FILTER (WHERE l.verdict = 'confirmed'), count(*) FILTER (WHERE l.verdict = 'false-alarm')
+                FROM analysis.signal s LEFT JOIN latest l ON l.item_id = s.item_id
+                WHERE s.type = ? AND s.sort_at >= ? AND s.sort_at < ?
+                GROUP BY 1 ORDER BY 1""", List.of(type, since, until),
+                rs -> new WeekRow(rs.getObject(1, LocalDateTime.class).toInstant(ZoneOffset.UTC), rs.getLong(2),
+                        rs.getLong(3), rs.getLong(4)));
     }
 
     /** Items per topic per bucket ('hour' or 'day', UTC) whose sort time is in [since, until). */

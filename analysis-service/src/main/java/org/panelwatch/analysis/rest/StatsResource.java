@@ -34,4 +34,14 @@ public class StatsResource {
             @QueryParam("bucket") String bucket, @Context Request request, @Context UriInfo uri) {
         return conditional.okRecent(request, uri, () -> read.topicStats(since, until, bucket));
     }
+
+    @GET
+    @Path("overview")
+    @Operation(summary = "For [since, until) (default the last 30 days): the 20 entities named in the most items "
+            + "(countries left out) and, per UTC week, the russia-dprk-military signals and how many analysts confirmed "
+            + "or called false alarms (the latest verdict per item)")
+    public Response overview(@QueryParam("since") String since, @QueryParam("until") String until,
+            @Context Request request, @Context UriInfo uri) {
+        return conditional.okRecent(request, uri, () -> read.overview(since, until));
+    }
 }

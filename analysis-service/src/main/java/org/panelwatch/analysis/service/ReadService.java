@@ -14,8 +14,10 @@ import java.util.UUID;
 import org.panelwatch.analysis.api.ItemDetail;
 import org.panelwatch.analysis.api.ItemListQuery;
 import org.panelwatch.analysis.api.ItemSummary;
+import org.panelwatch.analysis.api.OverviewStats;
 import org.panelwatch.analysis.api.Page;
 import org.panelwatch.analysis.api.SignalEntry;
+import org.panelwatch.analysis.api.SignalListQuery;
 import org.panelwatch.analysis.api.StoryDetail;
 import org.panelwatch.analysis.api.TopicStats;
 import org.panelwatch.analysis.mapping.ApiMapper;
@@ -141,23 +143,67 @@ public class ReadService {
         return mapper.story(story, summaries(queries.storyItems(uuid, MAX_STORY_ITEMS)));
     }
 
-    public Page<SignalEntry> signals(String type, String since, String minScore, String limit, String cursor) {
+    /** Signals newest first; every filter optional (severity low|medium|high, source the outlet's exact name). */
+    public Page<SignalEntry> signals(SignalListQuery query) {
+        String type = query.type();
+        String since = query.since();
+        String until = query.until();
+        String minScore = query.minScore();
+        String severity = query.severity();
+        String lang = query.lang();
+        String source = query.source();
+        String topic = query.topic();
+        String q = query.q();
+        String limit = query.limit();
+        String cursor = query.cursor();
         Params p = new Params();
         String signalType = p.id("type", type);
         Instant from = Params.instant("since", since);
+        Instant to = Params.instant("until", until);
+        if (from != null && to != null && !from.isBefore(to)) {
+            p.fail("until", "must be after since");
+        }
         Double min = p.fraction("minScore", minScore);
+        String level = severity == null || severity.isBlank() ? null : severity.trim();
+        if (level != null && !List.of("low", "medium", "high").contains(level)) {
+            p.fail("severity", "must be low, medium or high");
+        }
+        String language = p.lang(lang);
+        String outlet = source == null || source.isBlank() ? null : source.trim();
+        if (outlet != null && outlet.length() > 200) {
+            p.fail("source", "at most 200 characters");
+        }
+        List<String> topics = new ArrayList<>();
+        if (topic != null && !topic.isBlank()) {
+            for (String t : topic.split(",")) {
+                String id = p.id("topic", t);
+                if (id != null && catalogue.find(id).isEmpty()) {
+                    p.fail("topic", "'" + id + "' is not a topic of the catalogue (GET /api/v1/topics)");
+                } else if (id != null && !topics.contains(id)) {
+                    topics.add(id);
+                }
+            }
+            if (topics.size() > MAX_TOPICS) {
+                p.fail("topic", "at most " + MAX_TOPICS + " topics");
+            }
+        }
+        String words = q == null || q.isBlank() ? null : q.trim();
+        if (words != null && words.length() > MAX_QUERY_LENGTH) {
+            p.fail("q", "at most " + MAX_QUERY_LENGTH + " characters");
+        }
         int size = p.limit(limit);
         p.check();
         ItemQueries.Key after = Cursor.decode(cursor);
-        List<ItemQueries.SignalRow> rows = queries.signals(
-                new ItemQueries.SignalFilter(signalType, from, min, after, size + 1));
+        List<ItemQueries.SignalRow> rows = queries.signals(new ItemQueries.SignalQuery(signalType, from, to, min, level,
+                language, outlet, topics, words, after, size + 1));
         String next = null;
         if (rows.size() > size) {
             rows = rows.subList(0, size);
             ItemQueries.SignalRow last = rows.get(size - 1);
             next = Cursor.encode(new ItemQueries.Key(last.sortAt(), last.id()));
         }
-        return new Page<>(rows.stream().map(mapper::signal).toList(), next);
+        Map<UUID, List<ItemQueries.TopicRow>> itemTopics = queries.topicsOf(rows.stream().map(ItemQueries.SignalRow::itemId).toList());
+        return new Page<>(rows.stream().map(s -> mapper.signal(s, itemTopics.getOrDefault(s.itemId(), List.of()))).toList(), next);
     }
 
     public TopicStats topicStats(String since, String until, String bucket) {
@@ -194,6 +240,31 @@ public class ReadService {
                 .toList());
     }
 
+    /** The overview's extras for [since, until): default the last 30 days, at most 400 days. */
+    public OverviewStats overview(String since, String until) {
+        Params p = new Params();
+        Instant to = Params.instant("until", until);
+        Instant from = Params.instant("since", since);
+        if (to == null) {
+            to = Instant.now();
+        }
+        if (from == null) {
+            from = to.minus(Duration.ofDays(30));
+        }
+        if (!from.isBefore(to)) {
+            p.fail("until", "must be after since");
+        } else if (Duration.between(from, to).toDays() > 400) {
+            p.fail("since", "at most 400 days");
+        }
+        p.check();
+        return new OverviewStats(from, to,
+                queries.topEntities(from, to, 20).stream()
+                        .map(e -> new OverviewStats.EntityCount(e.type(), e.name(), e.unReference(), e.items())).toList(),
+                queries.feedbackPerWeek(FeedbackService.SIGNAL_TYPE, from, to).stream()
+                        .map(w -> new OverviewStats.WeekFeedback(w.weekStart(), w.signals(), w.confirmed(), w.falseAlarms()))
+                        .toList());
+    }
+
     private List<ItemSummary> summaries(List<ItemQueries.ItemRow> rows) {
         List<UUID> ids = rows.stream().map(ItemQueries.ItemRow::id).toList();
         Map<UUID, List<ItemQueries.TopicRow>> topics = queries.topicsOf(ids);
@@ -202,7 +273,7 @@ public class ReadService {
                 signals.getOrDefault(r.id(), List.of()))).toList();
     }
 
-    private static UUID uuid(String id, String what) {
+    static UUID uuid(String id, String what) {
         try {
             return UUID.fromString(id);
         } catch (IllegalArgumentException e) {

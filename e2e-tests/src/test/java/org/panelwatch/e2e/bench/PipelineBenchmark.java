@@ -56,6 +56,7 @@ public final class PipelineBenchmark {
                 env.getOrDefault("PANELWATCH_INGEST_URL", "http://127.0.0.1:" + env.getOrDefault("PANELWATCH_INGEST_PORT", "8081")),
                 env.getOrDefault("PANELWATCH_ANALYSIS_URL", "http://127.0.0.1:" + env.getOrDefault("PANELWATCH_ANALYSIS_PORT", "8082")),
                 env.getOrDefault("PANELWATCH_ALERT_URL", "http://127.0.0.1:" + env.getOrDefault("PANELWATCH_ALERT_PORT", "8083")),
+                env.getOrDefault("PANELWATCH_CONSOLE_URL", "http://127.0.0.1:" + env.getOrDefault("PANELWATCH_CONSOLE_PORT", "8080")),
                 required(env, "PANELWATCH_ADMIN_KEY"), required(env, "PANELWATCH_INGEST_KEY"), required(env, "PANELWATCH_READER_KEY"),
                 Path.of("."), state, false);
         String bootstrap = "127.0.0.1:" + env.getOrDefault("PANELWATCH_KAFKA_PORT", "9092");
