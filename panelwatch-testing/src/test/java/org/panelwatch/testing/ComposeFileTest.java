@@ -159,4 +159,80 @@ class ComposeFileTest {
         }
         assertThat(services()).doesNotContainKey("ingest-service-2");
     }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void observabilityProfileRunsPrometheusGrafanaAndJaegerBesideTheServices() throws IOException {
+        for (String name : List.of("prometheus", "grafana", "jaeger")) {
+            Map<String, Object> service = service(name);
+            assertThat((List<String>) service.get("profiles")).as("%s profiles", name).containsExactly("observability");
+            assertThat((String) service.get("image")).as("%s image", name).contains(":").doesNotEndWith(":latest");
+            assertThat((Map<String, Object>) service.get("healthcheck")).as("%s healthcheck", name).containsKey("test");
+            assertThat((List<String>) service.get("ports")).as("%s ports, on the host's loopback only", name)
+                    .isNotEmpty().allSatisfy(port -> assertThat(port).startsWith("127.0.0.1:"));
+            for (Object volume : (List<Object>) service.getOrDefault("volumes", List.of())) {
+                String source = String.valueOf(volume).split(":")[0];
+                if (source.startsWith("./")) {
+                    assertThat(ROOT.resolve(source.substring(2))).as("%s mounts %s", name, source).exists();
+                }
+            }
+        }
+        assertThat((List<String>) service("jaeger").get("ports")).contains("127.0.0.1:4318:4318");
+        for (String name : PORTS.keySet()) {
+            Map<String, Object> service = service(name);
+            assertThat(service).as("%s runs with or without the profile", name).doesNotContainKey("profiles");
+            assertThat((Map<String, Object>) service.get("environment")).as("%s environment", name)
+                    .containsKey("PANELWATCH_OTLP_ENDPOINT");
+        }
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void prometheusScrapesEveryServiceWhereComposeRunsIt() throws IOException {
+        Map<String, Object> config = yaml(ROOT.resolve("deploy/observability/prometheus.yml"));
+        Map<String, String> targets = new java.util.HashMap<>();
+        for (Map<String, Object> job : (List<Map<String, Object>>) config.get("scrape_configs")) {
+            assertThat(job.get("metrics_path")).as("job %s", job.get("job_name")).isEqualTo("/q/metrics");
+            List<Map<String, Object>> statics = (List<Map<String, Object>>) job.get("static_configs");
+            targets.put((String) job.get("job_name"), ((List<String>) statics.get(0).get("targets")).get(0));
+        }
+        PORTS.forEach((name, port) -> assertThat(targets).containsEntry(name, name + ":" + port));
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void grafanaDashboardQueriesOnlyDocumentedMetricsThroughTheProvisionedSource() throws IOException {
+        Map<String, Object> sources = yaml(ROOT.resolve("deploy/observability/grafana/provisioning/datasources/prometheus.yml"));
+        Set<String> uids = new HashSet<>();
+        ((List<Map<String, Object>>) sources.get("datasources")).forEach(d -> uids.add((String) d.get("uid")));
+        Map<String, Object> dashboard = yaml(ROOT.resolve("deploy/observability/grafana/dashboards/panelwatch-pipeline.json"));
+        assertThat(dashboard.get("uid")).isEqualTo("panelwatch-pipeline");
+        String docs = Files.readString(ROOT.resolve("README.md")) + Files.readString(ROOT.resolve("ingest-service/README.md"))
+                + Files.readString(ROOT.resolve("analysis-service/README.md")) + Files.readString(ROOT.resolve("alert-service/README.md"));
+        List<Map<String, Object>> panels = (List<Map<String, Object>>) dashboard.get("panels");
+        assertThat(panels).hasSizeGreaterThanOrEqualTo(8);
+        Set<String> metrics = new HashSet<>();
+        for (Map<String, Object> panel : panels) {
+            assertThat(((Map<String, Object>) panel.get("datasource")).get("uid")).as("panel %s", panel.get("title")).isIn(uids);
+            for (Map<String, Object> target : (List<Map<String, Object>>) panel.get("targets")) {
+                Matcher m = Pattern.compile("\\b((?:panelwatch|kafka_consumer)_[a-z_]+?)(?:_bucket|_sum|_count)?\\b")
+                        .matcher((String) target.get("expr"));
+                while (m.find()) {
+                    metrics.add(m.group(1));
+                }
+            }
+        }
+        assertThat(metrics).contains("panelwatch_pipeline_latency_seconds", "kafka_consumer_fetch_manager_records_lag",
+                "panelwatch_alert_deliveries_total", "panelwatch_ingest_feed_polls_total", "panelwatch_ingest_page_fetches_total");
+        for (String metric : metrics) {
+            assertThat(docs).as("a README documents %s, which the dashboard queries", metric).contains(metric);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> yaml(Path file) throws IOException {
+        try (Reader reader = Files.newBufferedReader(file)) {
+            return new Yaml(new LoaderOptions()).load(reader);
+        }
+    }
 }

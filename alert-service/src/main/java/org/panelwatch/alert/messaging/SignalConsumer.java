@@ -11,6 +11,8 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 import org.panelwatch.alert.service.DeliveryWorker;
 import org.panelwatch.alert.service.SignalIntake;
+import org.panelwatch.alert.telemetry.AlertTelemetry;
+import org.panelwatch.alert.telemetry.ReceivedSignals;
 import org.panelwatch.common.event.SignalEvent;
 import org.panelwatch.common.messaging.BatchIntake;
 import org.panelwatch.common.messaging.DeadLetterTopic;
@@ -33,9 +35,12 @@ public class SignalConsumer {
     private final DeliveryWorker worker;
     private final ObjectMapper mapper;
     private final BatchIntake<String, SignalEvent> batches;
+    private final AlertTelemetry telemetry;
 
     public SignalConsumer(SignalIntake intake, DeliveryWorker worker, ObjectMapper mapper,
-            @Channel(DLQ_CHANNEL) @OnOverflow(OnOverflow.Strategy.UNBOUNDED_BUFFER) Emitter<byte[]> deadLetters) {
+            @Channel(DLQ_CHANNEL) @OnOverflow(OnOverflow.Strategy.UNBOUNDED_BUFFER) Emitter<byte[]> deadLetters,
+            AlertTelemetry telemetry) {
+        this.telemetry = telemetry;
         this.intake = intake;
         this.worker = worker;
         this.mapper = mapper;
@@ -45,9 +50,16 @@ public class SignalConsumer {
     @Incoming(CHANNEL)
     @Blocking
     public void consume(ConsumerRecords<String, byte[]> records) throws Exception {
-        List<Integer> created = batches.take(records, signals -> List.of(intake.accept(signals)));
-        if (created.stream().mapToInt(Integer::intValue).sum() > 0) {
-            worker.wake();
+        ReceivedSignals spans = telemetry.received(records);
+        try {
+            List<Integer> created = batches.take(records, signals -> List.of(intake.accept(signals, spans.traceparents())));
+            spans.end();
+            if (created.stream().mapToInt(Integer::intValue).sum() > 0) {
+                worker.wake();
+            }
+        } catch (Exception e) {
+            spans.fail(e);
+            throw e;
         }
     }
 

@@ -2,6 +2,7 @@ package org.panelwatch.alert.service;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.opentelemetry.api.trace.Span;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -26,6 +27,8 @@ import org.panelwatch.alert.repository.Delivery;
 import org.panelwatch.alert.repository.DeliveryAttempt;
 import org.panelwatch.alert.repository.DeliveryRepository;
 import org.panelwatch.alert.repository.SubscriptionRepository;
+import org.panelwatch.alert.telemetry.AlertTelemetry;
+import org.panelwatch.alert.telemetry.DeliveryTrace;
 
 /**
  * Sends what the outbox holds. Each round claims due deliveries (a short transaction with
@@ -44,6 +47,7 @@ public class DeliveryWorker {
     private final ChannelSender sender;
     private final RetrySchedule schedule;
     private final Timer sendTimer;
+    private final AlertTelemetry telemetry;
     private final Object signal = new Object();
     private final AtomicInteger inFlight = new AtomicInteger();
     private final Queue<Finished> finished = new ConcurrentLinkedQueue<>();
@@ -52,7 +56,8 @@ public class DeliveryWorker {
     private Thread thread;
 
     public DeliveryWorker(AlertConfig config, DeliveryRepository deliveries, SubscriptionRepository subscriptions,
-            ChannelSender sender, RetrySchedule schedule, MeterRegistry registry) {
+            ChannelSender sender, RetrySchedule schedule, MeterRegistry registry, AlertTelemetry telemetry) {
+        this.telemetry = telemetry;
         this.config = config;
         this.deliveries = deliveries;
         this.subscriptions = subscriptions;
@@ -132,13 +137,17 @@ public class DeliveryWorker {
         }
         List<ClaimedDelivery> claimed = QuarkusTransaction.requiringNew()
                 .call(() -> deliveries.claimDue(Math.min(room, config.delivery().batchSize()), config.delivery().lease()));
+        Map<String, DeliveryTrace> traces = claimed.isEmpty() ? Map.of() : telemetry.tracesOf(claimed);
         for (ClaimedDelivery d : claimed) {
             if (!d.subscriptionActive()) {
                 finished.add(new Finished(d, null, Instant.now()));
                 continue;
             }
             inFlight.incrementAndGet();
+            DeliveryTrace trace = traces.get(d.id());
+            Span span = telemetry.sending(d, trace);
             sender.send(d).whenComplete((result, failure) -> {
+                telemetry.sent(span, trace, result, failure);
                 // The sender answers every failure itself; this is a bug's way out, told in the same words.
                 if (failure != null) {
                     LOG.errorf(failure, "Sending delivery %s failed unexpectedly", d.id());
@@ -207,6 +216,9 @@ public class DeliveryWorker {
             deliveries.recordOutcomes(outcomes);
             applyEffects(effects);
         });
+        for (int i = 0; i < done.size(); i++) {
+            telemetry.recorded(done.get(i).delivery(), done.get(i).result(), outcomes.get(i));
+        }
         return done.size();
     }
 

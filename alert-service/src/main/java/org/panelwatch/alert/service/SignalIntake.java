@@ -20,6 +20,7 @@ import org.panelwatch.alert.repository.DeliveryRepository;
 import org.panelwatch.alert.repository.NewAlert;
 import org.panelwatch.alert.repository.NewDelivery;
 import org.panelwatch.alert.repository.Subscription;
+import org.panelwatch.alert.telemetry.AlertTelemetry;
 import org.panelwatch.common.event.SignalEvent;
 
 /**
@@ -36,9 +37,11 @@ public class SignalIntake {
     private final AlertMessages messages;
     private final Counter matched;
     private final Counter created;
+    private final AlertTelemetry telemetry;
 
     public SignalIntake(ActiveSubscriptions active, AlertRepository alerts, DeliveryRepository deliveries,
-            AlertMessages messages, MeterRegistry registry) {
+            AlertMessages messages, MeterRegistry registry, AlertTelemetry telemetry) {
+        this.telemetry = telemetry;
         this.active = active;
         this.alerts = alerts;
         this.deliveries = deliveries;
@@ -50,6 +53,12 @@ public class SignalIntake {
     /** Answers how many alerts were created (those for immediate subscriptions got a pending delivery). */
     @Transactional(Transactional.TxType.REQUIRED)
     public int accept(List<SignalEvent> batch) {
+        return accept(batch, Map.of());
+    }
+
+    /** The same, each signal's alert deliveries continuing the trace named for its item (item id → traceparent). */
+    @Transactional(Transactional.TxType.REQUIRED)
+    public int accept(List<SignalEvent> batch, Map<String, String> traceparentByItem) {
         Map<String, SignalEvent> bySignalId = new LinkedHashMap<>();
         batch.forEach(s -> bySignalId.putIfAbsent(s.signalId(), s));
         if (bySignalId.isEmpty()) {
@@ -83,6 +92,7 @@ public class SignalIntake {
             }
         }
         deliveries.insertAll(pending);
+        telemetry.delivering(pending, stored, bySignalId, traceparentByItem);
         created.increment(stored.size());
         return stored.size();
     }

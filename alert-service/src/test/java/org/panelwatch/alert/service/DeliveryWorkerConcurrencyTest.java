@@ -27,6 +27,7 @@ import org.panelwatch.alert.repository.SubscriptionRepository;
 import org.panelwatch.alert.support.AlertTestSupport;
 import org.panelwatch.alert.support.GreenMailServer;
 import org.panelwatch.alert.support.WebhookReceiver;
+import org.panelwatch.alert.telemetry.AlertTelemetry;
 import org.panelwatch.testing.KafkaBroker;
 import org.panelwatch.testing.TestDatabase;
 
@@ -53,6 +54,8 @@ class DeliveryWorkerConcurrencyTest {
     RetrySchedule schedule;
     @Inject
     MeterRegistry registry;
+    @Inject
+    AlertTelemetry telemetry;
 
     @BeforeAll
     static void clean() throws Exception {
@@ -83,7 +86,7 @@ class DeliveryWorkerConcurrencyTest {
         }
         // A second, independent instance of the worker (its own object, same database), racing the
         // application's own worker and its background thread.
-        DeliveryWorker second = new DeliveryWorker(config, deliveries, subscriptions, sender, schedule, registry);
+        DeliveryWorker second = new DeliveryWorker(config, deliveries, subscriptions, sender, schedule, registry, telemetry);
         ExecutorService pool = Executors.newFixedThreadPool(2);
         CountDownLatch go = new CountDownLatch(1);
         List<Future<Integer>> rounds = new ArrayList<>();

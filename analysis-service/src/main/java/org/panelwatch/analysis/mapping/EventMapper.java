@@ -48,7 +48,7 @@ public class EventMapper {
                         .map(t -> new SignalEvent.SignalTopic(t.id(), catalogue.name(t.id()), catalogue.resolutionLabels(t.id())))
                         .toList(),
                 chosen.stream().map(e -> new SignalEvent.Evidence(e.text(), e.start(), e.end(), e.act(), e.direction(), e.actors())).toList(),
-                signal.detectedAt);
+                signal.detectedAt, item.ingestedAt);
     }
 
     private static String str(Object o) {

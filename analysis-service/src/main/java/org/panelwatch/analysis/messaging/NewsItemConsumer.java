@@ -3,6 +3,7 @@ package org.panelwatch.analysis.messaging;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
@@ -13,6 +14,8 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 import org.panelwatch.analysis.service.NewsItemService;
 import org.panelwatch.analysis.service.StoredItem;
+import org.panelwatch.analysis.telemetry.AnalysisTelemetry;
+import org.panelwatch.analysis.telemetry.ReceivedItems;
 import org.panelwatch.common.event.NewsItemEvent;
 import org.panelwatch.common.messaging.BatchIntake;
 import org.panelwatch.common.messaging.DeadLetterTopic;
@@ -36,6 +39,8 @@ public class NewsItemConsumer {
     private final AnalysisPublisher publisher;
     private final ObjectMapper mapper;
     private final BatchIntake<byte[], NewsItemEvent> intake;
+    @Inject
+    AnalysisTelemetry telemetry;
 
     public NewsItemConsumer(NewsItemService items, AnalysisPublisher publisher, ObjectMapper mapper,
             @Channel(DLQ_CHANNEL) @OnOverflow(OnOverflow.Strategy.UNBOUNDED_BUFFER) Emitter<byte[]> deadLetters) {
@@ -48,8 +53,17 @@ public class NewsItemConsumer {
     @Incoming(CHANNEL)
     @Blocking
     public void consume(ConsumerRecords<byte[], byte[]> batch) throws Exception {
-        List<StoredItem> stored = intake.take(batch, items::storeBatch);
-        publisher.publish(stored).get(SEND_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        ReceivedItems spans = telemetry.received(batch);
+        try {
+            List<StoredItem> stored = intake.take(batch, items::storeBatch);
+            telemetry.stored(stored);
+            publisher.publish(stored, spans::contextOf).get(SEND_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            telemetry.signalled(stored);
+            spans.end();
+        } catch (Exception e) {
+            spans.fail(e);
+            throw e;
+        }
     }
 
     NewsItemEvent parse(byte[] value) throws java.io.IOException {

@@ -2,6 +2,7 @@ package org.panelwatch.ingest.messaging;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.opentelemetry.api.trace.Span;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
@@ -22,6 +23,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.panelwatch.common.event.KafkaTopics;
 import org.panelwatch.common.event.NewsItemEvent;
 import org.panelwatch.ingest.config.IngestConfig;
+import org.panelwatch.ingest.telemetry.IngestTelemetry;
 
 /**
  * Puts normalised items on {@code panelwatch.news.raw} and returns only when the broker has
@@ -37,9 +39,11 @@ public class RawNewsProducer {
 
     private final ObjectMapper mapper;
     private final IngestConfig.Kafka config;
+    private final IngestTelemetry telemetry;
     private volatile KafkaProducer<String, byte[]> producer;
 
-    public RawNewsProducer(ObjectMapper mapper, IngestConfig config) {
+    public RawNewsProducer(ObjectMapper mapper, IngestConfig config, IngestTelemetry telemetry) {
+        this.telemetry = telemetry;
         this.mapper = mapper;
         this.config = config.kafka();
     }
@@ -80,7 +84,8 @@ public class RawNewsProducer {
         }
         long deadline = System.nanoTime() + config.deliveryTimeout().plus(config.maxBlock()).toNanos();
         List<Future<RecordMetadata>> acks = new ArrayList<>(events.size());
-        byte[] trace = traceparent.getBytes(StandardCharsets.UTF_8);
+        Span span = telemetry.publishing(events, traceparent);
+        byte[] trace = telemetry.traceparent(span, traceparent).getBytes(StandardCharsets.UTF_8);
         try {
             KafkaProducer<String, byte[]> kafka = producer();
             for (NewsItemEvent event : events) {
@@ -97,12 +102,16 @@ public class RawNewsProducer {
             for (Future<RecordMetadata> ack : acks) {
                 ack.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
             }
+            telemetry.acknowledged(span, events);
         } catch (ExecutionException e) {
+            telemetry.notAcknowledged(span, e.getCause());
             throw new NotAcknowledgedException("Kafka did not acknowledge: " + e.getCause().getMessage(), e.getCause());
         } catch (TimeoutException | KafkaException e) {
+            telemetry.notAcknowledged(span, e);
             throw new NotAcknowledgedException("Kafka did not acknowledge in time: " + e.getMessage(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            telemetry.notAcknowledged(span, e);
             throw new NotAcknowledgedException("Interrupted while waiting for Kafka", e);
         }
     }

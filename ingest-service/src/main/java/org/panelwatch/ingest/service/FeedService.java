@@ -3,6 +3,7 @@ package org.panelwatch.ingest.service;
 import com.rometools.rome.feed.synd.SyndFeed;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 import java.sql.SQLException;
@@ -29,6 +30,7 @@ import org.panelwatch.ingest.mapping.GdeltArticleMapper;
 import org.panelwatch.ingest.messaging.Traceparent;
 import org.panelwatch.ingest.repository.Feed;
 import org.panelwatch.ingest.repository.FeedRepository;
+import org.panelwatch.ingest.telemetry.IngestTelemetry;
 
 /**
  * Feeds: adding, listing and removing them, and polling one. A poll fetches and parses outside any
@@ -55,6 +57,8 @@ public class FeedService {
     private final String instance;
     /** In this instance a manual poll waits for a scheduled one of the same feed; across instances the lease decides. */
     private final Map<UUID, ReentrantLock> polling = new ConcurrentHashMap<>();
+    @Inject
+    IngestTelemetry telemetry;
 
     public FeedService(FeedRepository feeds, FeedFetcher fetcher, FeedParser parser, DestinationGuard destinations,
             ItemIngestService ingest, GdeltClient gdelt, InstanceName instance, IngestConfig config) {
@@ -196,6 +200,7 @@ public class FeedService {
                 outcome = PollOutcome.error("The poll failed inside the ingest service; its log says why.");
             }
             record(id, outcome, etag, lastModified);
+            telemetry.feedPolled(outcome.status().label());
             return outcome;
         } finally {
             lock.unlock();

@@ -2,6 +2,7 @@ package org.panelwatch.ingest.service;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
@@ -23,6 +24,7 @@ import org.panelwatch.ingest.normalisation.TextNormaliser.NormalisedText;
 import org.panelwatch.ingest.repository.ItemIdentityRepository;
 import org.panelwatch.ingest.repository.PageFetchRepository;
 import org.panelwatch.ingest.repository.PageFetchRepository.ClaimedPage;
+import org.panelwatch.ingest.telemetry.IngestTelemetry;
 
 /**
  * Takes one claimed page from fetch to Kafka. The item goes out once, with its final text: the
@@ -50,6 +52,8 @@ public class PageFetchService {
     private final ItemIdentityRepository identities;
     private final TextNormaliser normaliser;
     private final RawNewsProducer producer;
+    @Inject
+    IngestTelemetry telemetry;
     private final IngestConfig.Pages config;
 
     public PageFetchService(ArticlePages pages, PageQueue queue, PageFetchRepository repository,
@@ -91,6 +95,7 @@ public class PageFetchService {
         } catch (PageFetchException e) {
             if (e.retryable() && page.attempts() < config.maxAttempts()) {
                 repository.retryAt(page, Instant.now().plus(wait(page.attempts(), e.retryAfter())), e.reason(), true);
+                telemetry.pageFetched("retry");
             } else {
                 sendSummary(page, item, e.reason());
             }
@@ -198,6 +203,8 @@ public class PageFetchService {
     }
 
     private void finish(ClaimedPage page, String status, String reason, String textSource) {
+        telemetry.pageFetched(!"done".equals(status) ? (textSource == null ? "failed" : "summary")
+                : reason != null && reason.startsWith("duplicate:") ? "duplicate" : "page");
         if (!repository.finish(page, status, reason, textSource)) {
             LOG.warnf("Page item %s: lease lost before its outcome was recorded; the new holder records it", page.id());
         }

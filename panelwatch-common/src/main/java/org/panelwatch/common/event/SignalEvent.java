@@ -8,7 +8,9 @@ import java.util.List;
 /**
  * One signal worth alerting on, on {@code panelwatch.signals}, keyed by item id. It carries what a
  * policy analyst needs to judge it without a second lookup: the item, the topics with the
- * resolution paragraphs they rest on, and the evidence sentences.
+ * resolution paragraphs they rest on, and the evidence sentences. {@link #ingestedAt()} is when
+ * ingest-service accepted the item (null in events from before it): the pipeline's latency metrics
+ * measure each later stage from it.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record SignalEvent(
@@ -27,10 +29,19 @@ public record SignalEvent(
         String text,
         List<SignalTopic> topics,
         List<Evidence> evidence,
-        Instant detectedAt) {
+        Instant detectedAt,
+        Instant ingestedAt) {
 
     public static final int SCHEMA_VERSION = 1;
     public static final String RUSSIA_DPRK_MILITARY = "russia-dprk-military";
+
+    /** A signal that does not say when its item was ingested (the fields before {@code ingestedAt}). */
+    public SignalEvent(int schemaVersion, String signalId, String type, double score, String severity, String itemId,
+            String storyId, String title, String url, String source, Instant published, String lang, String text,
+            List<SignalTopic> topics, List<Evidence> evidence, Instant detectedAt) {
+        this(schemaVersion, signalId, type, score, severity, itemId, storyId, title, url, source, published, lang, text,
+                topics, evidence, detectedAt, null);
+    }
 
     public record SignalTopic(String id, String name, List<String> resolutions) {
     }
