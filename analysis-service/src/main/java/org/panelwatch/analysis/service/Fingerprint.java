@@ -1,8 +1,8 @@
 package org.panelwatch.analysis.service;
 
 import java.nio.ByteBuffer;
-import java.util.ArrayList;
 import java.util.List;
+import org.panelwatch.analysis.engine.story.Shingles;
 
 /**
  * What near-duplicate detection knows of an item's text: a hash of its normalised words (exact
@@ -31,7 +31,7 @@ public record Fingerprint(long textHash, int[] minhash, int shingles) {
     }
 
     public static Fingerprint of(String title, String body) {
-        List<String> words = words((title == null ? "" : title) + "\n" + (body == null ? "" : body));
+        List<String> words = Shingles.words((title == null ? "" : title) + "\n" + (body == null ? "" : body));
         long textHash = 0x84222325CBF29CE4L;
         long[] wordHashes = new long[words.size()];
         for (int i = 0; i < words.size(); i++) {
@@ -97,37 +97,6 @@ public record Fingerprint(long textHash, int[] minhash, int shingles) {
             }
         }
         return same / (double) HASHES;
-    }
-
-    /**
-     * Lower-cased runs of letters and digits; Han and kana characters count one word each, since
-     * Chinese and Japanese are written without spaces.
-     */
-    static List<String> words(String text) {
-        List<String> words = new ArrayList<>();
-        StringBuilder word = new StringBuilder();
-        text.codePoints().forEach(cp -> {
-            Character.UnicodeScript script = Character.UnicodeScript.of(cp);
-            boolean ideographic = script == Character.UnicodeScript.HAN || script == Character.UnicodeScript.HIRAGANA
-                    || script == Character.UnicodeScript.KATAKANA;
-            if (ideographic) {
-                flush(word, words);
-                words.add(new String(Character.toChars(cp)));
-            } else if (Character.isLetterOrDigit(cp)) {
-                word.appendCodePoint(Character.toLowerCase(cp));
-            } else {
-                flush(word, words);
-            }
-        });
-        flush(word, words);
-        return words;
-    }
-
-    private static void flush(StringBuilder word, List<String> words) {
-        if (!word.isEmpty()) {
-            words.add(word.toString());
-            word.setLength(0);
-        }
     }
 
     private static long hash(String word) {

@@ -8,9 +8,10 @@ import java.util.Set;
 /**
  * Word 3-shingles of a text, the near-duplicate measure of the analysis service (which estimates
  * their Jaccard similarity with MinHash): lower-cased runs of letters and digits, each Han or kana
- * character a word of its own.
+ * character a word of its own. The service's MinHash fingerprint reads its words with {@link #words}, so
+ * the evaluation and the service split a text the same way.
  */
-final class Shingles {
+public final class Shingles {
 
     private Shingles() {
     }
@@ -38,7 +39,11 @@ final class Shingles {
         return shared / (double) (a.size() + b.size() - shared);
     }
 
-    private static List<String> words(String text) {
+    /**
+     * Lower-cased runs of letters and digits; Han and kana characters count one word each, since
+     * Chinese and Japanese are written without spaces.
+     */
+    public static List<String> words(String text) {
         List<String> words = new ArrayList<>();
         StringBuilder word = new StringBuilder();
         text.codePoints().forEach(cp -> {
