@@ -75,7 +75,8 @@ public abstract class ServiceReadinessContract {
                 }
             }
         }
-        assertThat(tables).contains("flyway_schema_history").containsAll(expectedTables());
+        // audit_event: every service writes its admin actions through panelwatch-common's AuditLog.
+        assertThat(tables).contains("flyway_schema_history", "audit_event").containsAll(expectedTables());
     }
 
     @Test
@@ -110,6 +111,29 @@ public abstract class ServiceReadinessContract {
         assertThat((double) (operations.size() - undocumented.size()) / operations.size())
                 .as("share of operations with a problem+json error answer; without: %s", undocumented)
                 .isGreaterThanOrEqualTo(0.9);
+    }
+
+    /** Every operation that takes a key may answer 429 (panelwatch-common's per-key rate limits). */
+    @Test
+    void everyOperationThatTakesAKeyDocumentsTheRateLimit() {
+        Map<String, Map<String, Map<String, Object>>> paths = given().queryParam("format", "json").get("/q/openapi")
+                .then().statusCode(200).extract().jsonPath().getMap("paths");
+        List<String> withKey = new ArrayList<>();
+        List<String> without429 = new ArrayList<>();
+        paths.forEach((path, item) -> item.forEach((method, operation) -> {
+            if (!HTTP_METHODS.contains(method) || !path.startsWith("/api/")) {
+                return;
+            }
+            Object responses = operation.get("responses");
+            if (responses instanceof Map<?, ?> answers && answers.containsKey("401")) {
+                withKey.add(method + " " + path);
+                if (!answers.containsKey("429")) {
+                    without429.add(method + " " + path);
+                }
+            }
+        }));
+        assertThat(withKey).isNotEmpty();
+        assertThat(without429).isEmpty();
     }
 
     @Test

@@ -88,6 +88,13 @@ public interface AlertConfig {
         /** Allow URLs resolving to loopback, private, link-local or metadata addresses (never in prod unless needed). */
         @WithDefault("false")
         boolean allowPrivateAddresses();
+
+        /**
+         * After a secret is rotated, how long the replaced secret keeps signing beside the new one (two
+         * signatures in {@code webhook-signature}), so receivers can switch without refusing a message.
+         */
+        @WithDefault("24h")
+        Duration secretOverlap();
     }
 
     interface Digest {

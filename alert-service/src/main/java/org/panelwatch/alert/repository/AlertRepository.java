@@ -44,11 +44,22 @@ public class AlertRepository {
         }
     }
 
-    /** Inserts in one statement; an alert for a story the subscription already has is skipped (not returned). */
+    /**
+     * Inserts in one statement; an alert for a story the subscription already has is skipped (not returned).
+     *
+     * <p>Alert ids become visible in the order they are given, whatever the number of instances: the insert
+     * first takes a transaction-level advisory lock, held until the intake's transaction ends, so no
+     * transaction takes an alert id while another that took a lower one is still open. Readers that go
+     * forward by id (the live streams' shared poll, {@code Last-Event-ID}, the list's cursor) therefore never
+     * pass over an alert that commits late. Without it, instance A's alert 100 committing after instance B's
+     * alert 101 was read would be skipped by every stream. The lock covers only the tail of the intake's
+     * transaction (alerts, their deliveries, the commit); matching is done before it.
+     */
     public List<Alert> insertAll(List<NewAlert> alerts) {
         if (alerts.isEmpty()) {
             return List.of();
         }
+        takeAlertIdLock();
         String sql = "INSERT INTO alert (subscription_id, subscriber_id, signal_id, story_key, payload) "
                 + "SELECT a, b, c, d, e::jsonb FROM unnest(?::uuid[], ?::uuid[], ?::text[], ?::text[], ?::text[]) AS t(a, b, c, d, e) "
                 + "ON CONFLICT (subscription_id, story_key) DO NOTHING "
@@ -82,6 +93,19 @@ public class AlertRepository {
             return out;
         } catch (SQLException e) {
             throw new IllegalStateException("could not store alerts", e);
+        }
+    }
+
+    /** The key of the advisory lock that orders alert ids (any constant no other code of this schema uses). */
+    static final long ALERT_ID_LOCK = 0x616c657274_4964L;
+
+    private void takeAlertIdLock() {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement st = c.prepareStatement("SELECT pg_advisory_xact_lock(?)")) {
+            st.setLong(1, ALERT_ID_LOCK);
+            st.execute();
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not take the alert id lock", e);
         }
     }
 

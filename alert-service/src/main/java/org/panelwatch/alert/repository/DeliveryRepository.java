@@ -67,7 +67,8 @@ public class DeliveryRepository {
                 + "UPDATE delivery d SET leased_until = now() + make_interval(secs => ?) FROM due, subscription s "
                 + "WHERE d.id = due.id AND s.id = d.subscription_id "
                 + "RETURNING d.id, d.subscription_id, d.kind, d.payload::text, d.attempts, d.created_at, s.channel_type, "
-                + "s.channel_target, s.secret, s.active, s.name";
+                + "s.channel_target, s.secret, CASE WHEN s.previous_secret_until > now() THEN s.previous_secret END, "
+                + "s.active, s.name";
         try (Connection c = dataSource.getConnection(); PreparedStatement st = c.prepareStatement(sql)) {
             st.setInt(1, limit);
             st.setDouble(2, lease.toMillis() / 1000.0);
@@ -76,7 +77,7 @@ public class DeliveryRepository {
                 while (rs.next()) {
                     out.add(new ClaimedDelivery(rs.getString(1), rs.getObject(2, UUID.class), rs.getString(3),
                             rs.getString(4), rs.getInt(5), rs.getTimestamp(6).toInstant(), rs.getString(7),
-                            rs.getString(8), rs.getString(9), rs.getBoolean(10), rs.getString(11)));
+                            rs.getString(8), rs.getString(9), rs.getString(10), rs.getBoolean(11), rs.getString(12)));
                 }
             }
             return out;

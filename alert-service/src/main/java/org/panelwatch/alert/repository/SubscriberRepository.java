@@ -36,6 +36,32 @@ public class SubscriberRepository {
         }
     }
 
+    /**
+     * Deletes the subscriber; its subscriptions go with it, and with them their alerts, deliveries and attempts
+     * (the foreign keys cascade). Answers whether it existed.
+     */
+    public boolean delete(UUID id) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement st = c.prepareStatement("DELETE FROM subscriber WHERE id = ?")) {
+            st.setObject(1, id);
+            return st.executeUpdate() == 1;
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not delete subscriber", e);
+        }
+    }
+
+    /** Replaces the subscriber's key hash; the old key stops resolving at once. Answers whether it existed. */
+    public boolean replaceKeyHash(UUID id, String apiKeyHash) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement st = c.prepareStatement("UPDATE subscriber SET api_key_hash = ? WHERE id = ?")) {
+            st.setString(1, apiKeyHash);
+            st.setObject(2, id);
+            return st.executeUpdate() == 1;
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not replace subscriber key", e);
+        }
+    }
+
     public Optional<UUID> idByKeyHash(String apiKeyHash) {
         try (Connection c = dataSource.getConnection();
                 PreparedStatement st = c.prepareStatement("SELECT id FROM subscriber WHERE api_key_hash = ?")) {

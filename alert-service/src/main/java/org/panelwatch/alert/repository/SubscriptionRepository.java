@@ -84,6 +84,36 @@ public class SubscriptionRepository {
         }
     }
 
+    /**
+     * The new secret signs from now on; the one it replaces keeps signing beside it until {@code previousUntil}.
+     * A rotation during an overlap drops the secret before the replaced one: two secrets sign at most.
+     */
+    public boolean rotateSecret(UUID id, String newSecret, Instant previousUntil) {
+        String sql = "UPDATE subscription SET previous_secret = secret, previous_secret_until = ?, secret = ?, "
+                + "updated_at = now() WHERE id = ? AND secret IS NOT NULL";
+        try (Connection c = dataSource.getConnection(); PreparedStatement st = c.prepareStatement(sql)) {
+            st.setTimestamp(1, ts(previousUntil));
+            st.setString(2, newSecret);
+            st.setObject(3, id);
+            return st.executeUpdate() == 1;
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not rotate the webhook secret", e);
+        }
+    }
+
+    /** The secret the last rotation replaced, while it still signs. */
+    public Optional<String> previousSecret(UUID id) {
+        String sql = "SELECT previous_secret FROM subscription WHERE id = ? AND previous_secret_until > now()";
+        try (Connection c = dataSource.getConnection(); PreparedStatement st = c.prepareStatement(sql)) {
+            st.setObject(1, id);
+            try (ResultSet rs = st.executeQuery()) {
+                return rs.next() ? Optional.ofNullable(rs.getString(1)) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not read the previous webhook secret", e);
+        }
+    }
+
     public Optional<Subscription> find(UUID id) {
         List<Subscription> found = query("SELECT " + COLUMNS + " FROM subscription WHERE id = ?", id);
         return found.stream().findFirst();

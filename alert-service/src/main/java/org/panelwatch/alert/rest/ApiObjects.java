@@ -36,6 +36,13 @@ public final class ApiObjects {
     public record SubscriberCreated(UUID id, String name, String email, String apiKey, Instant createdAt) {
     }
 
+    public record SubscriberKey(UUID id, String apiKey) {
+    }
+
+    /** A webhook subscription's new signing secret, and until when the one it replaced still signs. */
+    public record SecretRotated(UUID subscriptionId, String secret, Instant previousSecretValidUntil) {
+    }
+
     @DeliverableChannel
     public record ChannelRequest(String type, String url, String address) {
     }

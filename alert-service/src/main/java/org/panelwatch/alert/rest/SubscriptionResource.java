@@ -23,6 +23,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.panelwatch.alert.mapping.ApiMapper;
 import org.panelwatch.alert.repository.Subscription;
+import org.panelwatch.alert.rest.ApiObjects.SecretRotated;
 import org.panelwatch.alert.rest.ApiObjects.SubscriptionList;
 import org.panelwatch.alert.rest.ApiObjects.SubscriptionRequest;
 import org.panelwatch.alert.rest.ApiObjects.SubscriptionView;
@@ -85,6 +86,19 @@ public class SubscriptionResource {
     public Response delete(@PathParam("id") UUID id) {
         subscriptions.delete(Callers.of(identity), id);
         return Response.noContent().build();
+    }
+
+    /** The new secret is in this answer only; the replaced one keeps signing beside it for the overlap. */
+    @POST
+    @Path("{id}/secret")
+    @Operation(summary = "Rotate a webhook subscription's signing secret: the new one is shown this once; both sign "
+            + "(two signatures in webhook-signature) until previousSecretValidUntil")
+    @APIResponse(responseCode = "200", description = "The new secret and the end of the overlap",
+            content = @Content(schema = @Schema(implementation = SecretRotated.class)))
+    @APIResponse(responseCode = "409", description = "The subscription is not a webhook")
+    public SecretRotated rotateSecret(@PathParam("id") UUID id) {
+        SubscriptionService.RotatedSecret r = subscriptions.rotateSecret(Callers.of(identity), id);
+        return new SecretRotated(id, r.secret(), r.previousValidUntil());
     }
 
     /** Sends a clearly marked test alert through the real channel and answers how it went. */

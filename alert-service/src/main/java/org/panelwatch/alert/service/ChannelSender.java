@@ -76,10 +76,16 @@ public class ChannelSender {
         if (Subscription.EMAIL.equals(d.channelType())) {
             return CompletableFuture.supplyAsync(() -> sendEmail(d.channelTarget(), d.payload()), mailExecutor);
         }
-        return sendWebhook(d.id(), d.channelTarget(), d.secret(), d.payload());
+        return sendWebhook(d.id(), d.channelTarget(), d.secret(), d.previousSecret(), d.payload());
     }
 
-    public CompletableFuture<SendResult> sendWebhook(String webhookId, String url, String secret, String body) {
+    /**
+     * {@code previousSecret}, when given, signs too: Standard Webhooks puts several signatures in
+     * {@code webhook-signature}, separated by spaces, and a receiver accepts the message if any matches, so
+     * during a rotation's overlap a receiver still holding the old secret and one holding the new both verify.
+     */
+    public CompletableFuture<SendResult> sendWebhook(String webhookId, String url, String secret, String previousSecret,
+            String body) {
         long started = System.nanoTime();
         URI uri;
         try {
@@ -92,6 +98,9 @@ public class ChannelSender {
         String signature;
         try {
             signature = new Webhook(secret).sign(webhookId, timestamp, body);
+            if (previousSecret != null) {
+                signature = signature + " " + new Webhook(previousSecret).sign(webhookId, timestamp, body);
+            }
         } catch (WebhookSigningException | IllegalArgumentException e) {
             LOG.warnf("Webhook %s could not be signed: %s", webhookId, e.getMessage());
             return CompletableFuture.completedFuture(SendResult.failed(null, NOT_SIGNED, 0, null));

@@ -5,6 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
@@ -24,6 +25,7 @@ import org.panelwatch.alert.repository.SubscriberRepository;
 import org.panelwatch.alert.repository.Subscription;
 import org.panelwatch.alert.repository.SubscriptionFilter;
 import org.panelwatch.alert.repository.SubscriptionRepository;
+import org.panelwatch.common.audit.AuditLog;
 import org.panelwatch.common.problem.Problem.FieldError;
 import org.panelwatch.common.problem.ProblemException;
 
@@ -44,11 +46,15 @@ public class SubscriptionService {
     private final ChannelSender sender;
     private final AlertMessages messages;
     private final DigestPeriods periods;
+    private final AuditLog audit;
+    private final Duration secretOverlap;
     private final Clock clock = Clock.systemUTC();
 
     public SubscriptionService(SubscriptionRepository subscriptions, SubscriberRepository subscribers,
             DeliveryRepository deliveries, ChannelSender sender, AlertMessages messages, DigestPeriods periods,
-            AlertConfig config) {
+            AlertConfig config, AuditLog audit) {
+        this.audit = audit;
+        this.secretOverlap = config.webhook().secretOverlap();
         this.subscriptions = subscriptions;
         this.subscribers = subscribers;
         this.deliveries = deliveries;
@@ -69,6 +75,7 @@ public class SubscriptionService {
                 secret, filterOf(draft), mode, !Boolean.FALSE.equals(draft.active()), null, null,
                 periods.nextEnd(mode, now), now, now);
         subscriptions.insert(s);
+        audit.record("subscription.created", s.id().toString(), null);
         return s;
     }
 
@@ -102,12 +109,34 @@ public class SubscriptionService {
                 target(draft), secret, filterOf(draft), mode, active, active ? null : old.disabledReason(),
                 active ? null : old.failingSince(), due, old.createdAt(), clock.instant());
         subscriptions.update(s);
+        audit.record("subscription.updated", id.toString(), null);
         return subscriptions.find(id).orElseThrow();
     }
 
     public void delete(Caller caller, UUID id) {
         get(caller, id);
         subscriptions.delete(id);
+        audit.record("subscription.deleted", id.toString(), null);
+    }
+
+    /** A new webhook secret, and until when the one it replaced keeps signing beside it. */
+    public record RotatedSecret(String secret, Instant previousValidUntil) {
+    }
+
+    /**
+     * Replaces a webhook subscription's signing secret. Both secrets sign every message for
+     * {@code webhook.secret-overlap}, so the receiver can move to the new one at its own pace.
+     */
+    public RotatedSecret rotateSecret(Caller caller, UUID id) {
+        Subscription s = get(caller, id);
+        if (!Subscription.WEBHOOK.equals(s.channelType())) {
+            throw ProblemException.conflict("Only a webhook subscription has a signing secret.");
+        }
+        String secret = newSecret();
+        Instant until = clock.instant().plus(secretOverlap);
+        subscriptions.rotateSecret(id, secret, until);
+        audit.record("subscription.secret-rotated", id.toString(), null);
+        return new RotatedSecret(secret, until);
     }
 
     /** How a test message went. */
@@ -124,10 +153,12 @@ public class SubscriptionService {
         Instant now = clock.instant();
         String deliveryId = WebhookIds.next();
         String body = messages.testBody(s.id(), now);
+        String previousSecret = subscriptions.previousSecret(s.id()).orElse(null);
         QuarkusTransaction.requiringNew().run(() -> deliveries.insertAll(List.of(new NewDelivery(deliveryId, s.id(),
                 s.subscriberId(), null, Delivery.KIND_TEST, body, now.plusSeconds(365L * 24 * 3600)))));
         SendResult result = sender.send(new ClaimedDelivery(deliveryId, s.id(),
-                Delivery.KIND_TEST, body, 0, now, s.channelType(), s.channelTarget(), s.secret(), s.active(), s.name())).join();
+                Delivery.KIND_TEST, body, 0, now, s.channelType(), s.channelTarget(), s.secret(), previousSecret, s.active(),
+                s.name())).join();
         QuarkusTransaction.requiringNew().run(() -> deliveries.recordOutcomes(List.of(new AttemptOutcome(deliveryId,
                 new DeliveryAttempt(now, result.statusCode(), result.error(), result.durationMs()),
                 result.delivered() ? Delivery.DELIVERED : Delivery.FAILED, null))));

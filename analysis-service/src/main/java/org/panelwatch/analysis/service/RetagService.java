@@ -23,6 +23,7 @@ import org.panelwatch.analysis.repository.ItemEntity;
 import org.panelwatch.analysis.repository.ItemTopic;
 import org.panelwatch.analysis.repository.NewsItem;
 import org.panelwatch.analysis.repository.Signal;
+import org.panelwatch.common.audit.AuditLog;
 import org.panelwatch.common.problem.ProblemException;
 
 /**
@@ -42,9 +43,11 @@ public class RetagService {
     private final AnalysisConfig config;
     private final RecentAnswers recentAnswers;
     private final AtomicReference<RetagJob> current = new AtomicReference<>();
+    private final AuditLog audit;
 
     public RetagService(BatchTagger tagger, EntityManager em, ManagedExecutor executor, AnalysisConfig config,
-            RecentAnswers recentAnswers) {
+            RecentAnswers recentAnswers, AuditLog audit) {
+        this.audit = audit;
         this.tagger = tagger;
         this.em = em;
         this.executor = executor;
@@ -62,6 +65,8 @@ public class RetagService {
         if (!current.compareAndSet(previous, job)) {
             throw ProblemException.conflict("Another retag just started");
         }
+        audit.record("retag.started", job.id().toString(),
+                from == null ? null : "{\"since\":\"" + from + "\"}");
         LOG.infof("Retag %s started for items since %s", job.id(), from == null ? "the beginning" : from);
         executor.runAsync(() -> run(job));
         return job;

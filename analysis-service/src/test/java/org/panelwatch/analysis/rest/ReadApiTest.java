@@ -285,6 +285,9 @@ class ReadApiTest {
             JsonPath summary = given().auth().oauth2("dev-admin-key").get("/api/v1/admin/retag/" + job).jsonPath();
             assertThat(summary.getLong("itemsProcessed")).isGreaterThanOrEqualTo(6);
             assertThat(summary.getLong("itemsChanged")).isGreaterThanOrEqualTo(6);
+            // Started by the admin, written to the audit log with the time it started from.
+            assertThat(TestDatabase.count("SELECT count(*) FROM analysis.audit_event WHERE target = ? AND actor = 'admin' "
+                    + "AND action = 'retag.started' AND detail->>'since' = ?", job, BASE.toString())).isEqualTo(1);
         } finally {
             FakeTaggingEngine.tagAlso(null);
         }

@@ -16,6 +16,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 import org.jboss.logging.Logger;
+import org.panelwatch.common.audit.AuditLog;
 import org.panelwatch.common.outbound.DestinationGuard;
 import org.panelwatch.common.problem.Problem.FieldError;
 import org.panelwatch.common.problem.ProblemException;
@@ -55,13 +56,15 @@ public class FeedService {
     private final GdeltClient gdelt;
     private final IngestConfig.Feeds config;
     private final String instance;
+    private final AuditLog audit;
     /** In this instance a manual poll waits for a scheduled one of the same feed; across instances the lease decides. */
     private final Map<UUID, ReentrantLock> polling = new ConcurrentHashMap<>();
     @Inject
     IngestTelemetry telemetry;
 
     public FeedService(FeedRepository feeds, FeedFetcher fetcher, FeedParser parser, DestinationGuard destinations,
-            ItemIngestService ingest, GdeltClient gdelt, InstanceName instance, IngestConfig config) {
+            ItemIngestService ingest, GdeltClient gdelt, InstanceName instance, IngestConfig config, AuditLog audit) {
+        this.audit = audit;
         this.feeds = feeds;
         this.fetcher = fetcher;
         this.parser = parser;
@@ -119,6 +122,7 @@ public class FeedService {
             }
             throw e;
         }
+        audit.record("feed.created", feed.id.toString(), null);
         return feed;
     }
 
@@ -152,6 +156,7 @@ public class FeedService {
         if (!feeds.deleteById(id)) {
             throw ProblemException.notFound("No feed " + id);
         }
+        audit.record("feed.deleted", id.toString(), null);
         polling.remove(id);
     }
 

@@ -189,7 +189,7 @@ class FeedResourceTest {
     }
 
     @Test
-    void feedApiValidatesAndAnswersTheContract() {
+    void feedApiValidatesAndAnswersTheContract() throws Exception {
         given().auth().oauth2(INGEST_KEY).contentType(ContentType.JSON)
                 .body("{\"url\":\"ftp://example.org/feed\",\"name\":\"x\",\"pollIntervalSeconds\":0}")
                 .when().post("/api/v1/feeds")
@@ -218,6 +218,9 @@ class FeedResourceTest {
                 .body("lastStatus", nullValue());
         given().auth().oauth2(INGEST_KEY).delete("/api/v1/feeds/" + id).then().statusCode(204);
         given().auth().oauth2(INGEST_KEY).get("/api/v1/feeds/" + id).then().statusCode(404);
+        // Both changes are in the audit log, with the key that made them.
+        assertThat(TestDatabase.count("SELECT count(*) FROM ingest.audit_event WHERE target = ? AND actor = 'ingest' "
+                + "AND action IN ('feed.created', 'feed.deleted')", id)).isEqualTo(2);
         given().auth().oauth2(INGEST_KEY).post("/api/v1/feeds/" + id + "/poll").then().statusCode(404)
                 .contentType(startsWith("application/problem+json"));
         given().auth().oauth2(INGEST_KEY).get("/api/v1/feeds/not-a-uuid").then().statusCode(404);

@@ -56,6 +56,9 @@ public class ProblemAnswers implements OASFilter {
         if (secured(operation, securedByDefault)) {
             answers.put("401", "No valid API key: Authorization: Bearer <key>.");
             answers.put("403", "This API key's role may not do this.");
+            if (path.startsWith("/api/")) {
+                answers.put("429", "This API key has sent more requests than its allowance; retry after Retry-After seconds.");
+            }
         }
         if (path.contains("{")) {
             answers.put("404", "Nothing with this id, or not for this key.");
