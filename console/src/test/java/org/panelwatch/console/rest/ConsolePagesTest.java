@@ -168,6 +168,25 @@ class ConsolePagesTest {
     }
 
     @Test
+    void aServiceThatDidNotAnswerAtSignInIsNamedOnTheFirstPage() {
+        var s = FakeServices.server;
+        String admin = "admin-key-0123456789abcdef";
+        s.stubFor(get(urlEqualTo("/api/v1/topics")).atPriority(1).willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
+        s.stubFor(get(urlEqualTo("/api/v1/feeds")).withHeader("Authorization", equalTo("Bearer " + admin))
+                .willReturn(okJson("{\"items\":[]}")));
+        s.stubFor(get(urlEqualTo("/api/v1/subscriptions")).withHeader("Authorization", equalTo("Bearer " + admin))
+                .willReturn(okJson("{\"items\":[]}")));
+        Response form = given().get("/sign-in");
+        String token = csrf(form.asString());
+        Response r = given().redirects().follow(false).cookie(SignInPage.SIGN_IN_COOKIE, token)
+                .formParam("csrf", token).formParam("key", admin).formParam("next", "/feeds").post("/sign-in");
+        r.then().statusCode(303);
+        String session = r.detailedCookie(SignedInFilter.COOKIE).getValue();
+        String page = given().cookie(SignedInFilter.COOKIE, session).get("/feeds").asString();
+        assertThat(page).contains("Not every service answered when you signed in: analysis-service");
+    }
+
+    @Test
     void theNewSignalCountAnswersWithAnETagAnd304WhenUnchanged() {
         String session = signIn(READER_KEY);
         Response none = given().cookie(SignedInFilter.COOKIE, session)
