@@ -5,7 +5,7 @@
 #
 #   deploy/local/benchmark.sh [--items=20000] [--batch=100] [--clients=8] [--bytes=4096] [--rate=100]
 #                             [--steady-seconds=60] [--archive=1000000] [--read-clients=8] [--read-seconds=30]
-#                             [--out=BENCHMARKS.md]
+#                             [--console-clients=4] [--console-seconds=30] [--only=console|pipeline] [--out=BENCHMARKS.md]
 #
 # About 10-15 minutes on 2 cores, the first run longer (it writes a million archive rows, kept in
 # the benchmark database for later runs). Environment: PANELWATCH_DB (default panelwatch_bench),
@@ -44,6 +44,26 @@ say "compiling the benchmark (e2e-tests test classes)"
 ./mvnw -B -q test-compile -pl e2e-tests
 ./mvnw -B -q dependency:build-classpath -pl e2e-tests -Dmdep.includeScope=test \
   -Dmdep.outputFile="$ROOT/e2e-tests/target/bench.classpath" >/dev/null
-java -Xmx1g -Dpanelwatch.commit="$(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown)" \
-  -cp "$ROOT/e2e-tests/target/test-classes:$(cat "$ROOT/e2e-tests/target/bench.classpath")" \
-  org.panelwatch.e2e.bench.PipelineBenchmark "$@"
+bench() {
+  java -Xmx1g -Dpanelwatch.commit="$(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown)" \
+    -cp "$ROOT/e2e-tests/target/test-classes:$(cat "$ROOT/e2e-tests/target/bench.classpath")" "$@"
+}
+# --only=console runs the console step alone (on the archive already stored, or filling it to --archive=);
+# --only=pipeline the pipeline phases alone.
+only=""
+args=()
+for arg in "$@"; do
+  case "$arg" in
+    --only=*) only="${arg#--only=}" ;;
+    *) args+=("$arg") ;;
+  esac
+done
+if [ "$only" != console ]; then
+  bench org.panelwatch.e2e.bench.PipelineBenchmark ${args[@]+"${args[@]}"}
+fi
+# The analyst console's step: its pages with the same archive stored (its own section of BENCHMARKS.md).
+if [ "$only" != pipeline ]; then
+  export PANELWATCH_CONSOLE_URL="${PANELWATCH_CONSOLE_URL:-http://127.0.0.1:${PANELWATCH_CONSOLE_PORT:-8080}}"
+  say "the console step (pages at $PANELWATCH_CONSOLE_URL)"
+  bench org.panelwatch.e2e.bench.ConsoleBenchmark ${args[@]+"${args[@]}"}
+fi
