@@ -16,6 +16,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
@@ -25,15 +26,19 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * The scaled stack of RELIABILITY.md: three brokers (replication factor 3, min.insync.replicas 2) and
- * two analysis-services, started with {@code PANELWATCH_KAFKA_BROKERS=3 PANELWATCH_ANALYSIS_INSTANCES=2
- * PANELWATCH_ALERT_INSTANCES=2 stack.sh up}. While 3,000 items are pushed, the second analysis instance
- * is killed with {@code kill -9} and, a little later, the second broker too; neither comes back until
- * the end. The remaining analysis instance takes over the dead one's partitions and the two remaining
- * brokers still form a quorum and an in-sync majority, so every acknowledged item is stored exactly
- * once and every Russia–DPRK report has one signal. The client retries a push answered 503 after its
+ * The scaled stack of RELIABILITY.md: three brokers (replication factor 3, min.insync.replicas 2), two
+ * analysis-services and two alert-services, started with {@code PANELWATCH_KAFKA_BROKERS=3
+ * PANELWATCH_ANALYSIS_INSTANCES=2 PANELWATCH_ALERT_INSTANCES=2 stack.sh up}. While 3,000 items are
+ * pushed, the second analysis instance is killed with {@code kill -9} at a third, the second
+ * alert-service at half, and the second broker at two thirds; none comes back until the end. The
+ * remaining instances take over the dead ones' partitions (and the dead alert-service's deliveries once
+ * their leases run out), and the two remaining brokers still form a quorum and an in-sync majority, so
+ * every acknowledged item is stored exactly once, every Russia–DPRK report has one signal, each
+ * webhook subscription gets one alert per signalled story, and the webhook-ids received are one per
+ * alert (a repeat only under the same id). The client retries a push answered 503 after its
  * Retry-After, as a publisher would. A reader asks {@code GET /api/v1/items?limit=1} all along; its
- * p99 is printed. {@code -Dpanelwatch.fault.items=N} changes the workload.
+ * p50/p99 are printed (the acceptance aim is a p99 under 50 ms; it is reported, not asserted, since a
+ * loaded machine decides it). {@code -Dpanelwatch.fault.items=N} changes the workload.
  */
 @ExtendWith(RunningStack.class)
 class ScaledStackFaultIT {
@@ -43,14 +48,17 @@ class ScaledStackFaultIT {
     private static final int BATCH = 100;
     private static final int SIGNAL_EVERY = 300;
     private static final Duration CATCH_UP = Duration.ofMinutes(Long.getLong("panelwatch.fault.catch-up-minutes", 10));
+    private static final int SUBSCRIPTIONS = 2;
+    private static final Duration REDELIVERY = Duration.ofMinutes(Long.getLong("panelwatch.fault.redelivery-minutes", 6));
 
     @Test
     void oneAnalysisInstanceAndOneBrokerLostLoseAndDoubleNothing() throws Exception {
         RestAssured.enableLoggingOfRequestAndResponseIfValidationFails();
         RunningStack.Stack stack = RunningStack.stack();
-        for (String process : List.of("analysis-service-2", "kafka-3")) {
+        for (String process : List.of("analysis-service-2", "alert-service-2", "kafka-3")) {
             assertThat(stack.state().resolve("pids").resolve(process + ".pid"))
-                    .as("%s: start the stack with PANELWATCH_KAFKA_BROKERS=3 PANELWATCH_ANALYSIS_INSTANCES=2", process)
+                    .as("%s: start the stack with PANELWATCH_KAFKA_BROKERS=3 PANELWATCH_ANALYSIS_INSTANCES=2 "
+                            + "PANELWATCH_ALERT_INSTANCES=2", process)
                     .exists();
         }
         IngestApi ingest = new IngestApi(stack);
@@ -58,6 +66,21 @@ class ScaledStackFaultIT {
         StackFaults faults = new StackFaults(stack);
         SampleNews news = new SampleNews();
         String since = Instant.now().minus(2, ChronoUnit.HOURS).toString();
+        String alertsSince = Instant.now().minus(1, ChronoUnit.MINUTES).toString();
+
+        // Webhook subscriptions for the signal, each with its own receiver on loopback.
+        AlertApi alerts = new AlertApi(stack);
+        AlertApi.Subscriber subscriber = alerts.createSubscriber("fault scaled " + news.token());
+        List<AlertApi.Subscription> subscriptions = new ArrayList<>();
+        Map<String, WebhookReceiver> receivers = new LinkedHashMap<>();
+        for (int i = 0; i < SUBSCRIPTIONS; i++) {
+            WebhookReceiver receiver = new WebhookReceiver();
+            AlertApi.Subscription subscription = alerts.subscribeWebhook(subscriber, "fault scaled " + news.token() + " " + i,
+                    receiver.webhookUrl(), List.of(SIGNAL));
+            receiver.useSecret(subscription.secret());
+            subscriptions.add(subscription);
+            receivers.put(subscription.id(), receiver);
+        }
 
         List<Map<String, Object>> items = new ArrayList<>(ITEMS);
         Set<String> signalUrls = new HashSet<>();
@@ -82,11 +105,16 @@ class ScaledStackFaultIT {
         Map<Integer, Integer> statuses = new TreeMap<>();
         Map<String, String> acknowledged = new LinkedHashMap<>();
         boolean analysisKilled = false;
+        boolean alertKilled = false;
         boolean brokerKilled = false;
         for (int from = 0; from < items.size(); from += BATCH) {
             if (!analysisKilled && from >= ITEMS / 3) {
                 log.add(String.format("kill -9 analysis-service-2 (pid %d) at %.1f s", faults.kill9("analysis-service-2"), seconds(started)));
                 analysisKilled = true;
+            }
+            if (!alertKilled && from >= ITEMS / 2) {
+                log.add(String.format("kill -9 alert-service-2 (pid %d) at %.1f s", faults.kill9("alert-service-2"), seconds(started)));
+                alertKilled = true;
             }
             if (!brokerKilled && from >= 2 * ITEMS / 3) {
                 log.add(String.format("kill -9 kafka-2 (pid %d) at %.1f s", faults.kill9("kafka-2"), seconds(started)));
@@ -115,7 +143,47 @@ class ScaledStackFaultIT {
         assertThat(signalsPerItem.keySet()).as("items with a signal").isEqualTo(signalIds);
         assertThat(signalsPerItem.values()).as("signals per item").allMatch(n -> n == 1);
 
+        // One alert per signalled story per subscription, each received under its own webhook-id.
+        List<Map<String, Object>> signals = read.signals(SIGNAL, s -> signalUrls.contains(String.valueOf(s.get("url"))));
+        long stories = signals.stream().filter(s -> !Boolean.FALSE.equals(s.get("firstInStory"))).count();
+        int expectedAlerts = (int) stories * SUBSCRIPTIONS;
+        List<Map<String, Object>> created;
+        try {
+            created = Await.until(expectedAlerts + " alerts at GET /api/v1/alerts", REDELIVERY, () -> {
+                List<Map<String, Object>> mine = alerts.alerts(subscriber, alertsSince);
+                return mine.size() >= expectedAlerts ? Optional.of(mine) : Optional.empty();
+            });
+            assertThat(created).as("alerts: one per story per subscription").hasSize(expectedAlerts);
+            Await.until("every alert received by its webhook", REDELIVERY, () -> {
+                int distinct = receivers.values().stream().mapToInt(r -> (int) r.deliveries(d -> d.body().contains(news.token()))
+                        .stream().map(WebhookReceiver.Delivery::webhookId).distinct().count()).sum();
+                return distinct >= expectedAlerts ? Optional.of(distinct) : Optional.empty();
+            });
+        } finally {
+            receivers.values().forEach(WebhookReceiver::close);
+        }
+        double deliveredSeconds = seconds(started);
+        Set<String> webhookIds = new HashSet<>();
+        int webhooks = 0;
+        for (AlertApi.Subscription s : subscriptions) {
+            List<WebhookReceiver.Delivery> got = receivers.get(s.id()).deliveries(d -> d.body().contains(news.token()));
+            assertThat(got).as("signatures").allSatisfy(d -> assertThat(d.failure()).isNull());
+            Set<String> ids = got.stream().map(WebhookReceiver.Delivery::webhookId).collect(Collectors.toSet());
+            assertThat(ids).as("webhooks of subscription %s: one id per story", s.id()).hasSize((int) stories);
+            for (String id : ids) {
+                assertThat(got.stream().filter(d -> id.equals(d.webhookId())).map(d -> Alert.of(d).data().toString())
+                        .collect(Collectors.toSet())).as("what the repeats under " + id + " said").hasSize(1);
+            }
+            webhooks += got.size();
+            webhookIds.addAll(ids);
+        }
+        assertThat(webhookIds).as("distinct webhook-ids, one per alert").hasSize(expectedAlerts);
+        subscriptions.forEach(s -> alerts.unsubscribe(subscriber, s.id()));
+
         log.forEach(line -> System.out.println("[scaled] " + line));
+        System.out.printf("[scaled] alerts: %d stories signalled x %d subscriptions = %d alerts, %d webhooks received "
+                + "under %d distinct webhook-ids (repeats %d, same id and data); all received after %.1f s%n",
+                stories, SUBSCRIPTIONS, expectedAlerts, webhooks, webhookIds.size(), webhooks - webhookIds.size(), deliveredSeconds);
         System.out.printf("[scaled] items %d acknowledged %d stored %d (distinct %d), signal items %d with one signal each; "
                         + "push answers %s; push %.1f s, all stored after %.1f s; GET /api/v1/items?limit=1: %d answers, p50 %d ms, p99 %d ms, max %d ms%n",
                 items.size(), acknowledged.size(), storedIds.size(), Set.copyOf(storedIds).size(), signalIds.size(),

@@ -50,9 +50,12 @@ public final class StackFaults {
         return pid;
     }
 
-    /** {@code stack.sh up}: starts what is not running and waits until every service is ready. */
+    /**
+     * {@code stack.sh up}: starts what is not running and waits until every service is ready. Up to 10
+     * minutes: on a machine at load average 40 bringing one broker back took more than 5 (2026-12-07).
+     */
     public void restartMissing() {
-        RunningStack.run(stack.root(), "up", Duration.ofMinutes(5));
+        RunningStack.run(stack.root(), "up", Duration.ofMinutes(10));
     }
 
     /**

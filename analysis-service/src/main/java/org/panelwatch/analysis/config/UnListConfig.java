@@ -36,6 +36,13 @@ public interface UnListConfig {
     @WithDefault("0.9")
     double minShare();
 
+    /**
+     * How often an instance looks whether another one stored a newer list, and takes it up (with
+     * several instances only one fetches a new list first).
+     */
+    @WithDefault("5m")
+    Duration adoptEvery();
+
     /** Whether the stored items are retagged after a new list replaced the old one. */
     @WithDefault("true")
     boolean retag();

@@ -76,17 +76,38 @@ public class UnListService {
             return;
         }
         // Building an engine takes seconds: the service starts on the list it was built with meanwhile.
-        executor.runAsync(() -> {
-            try {
-                StoredUnList stored = QuarkusTransaction.requiringNew().call(() -> StoredUnList.findById(StoredUnList.ID));
-                if (stored != null && !stored.dateGenerated.equals(engine.unList().dateGenerated())) {
-                    apply(stored.content, stored.sourceUrl, stored.fetchedAt);
-                    LOG.infof("UN list of %s restored from the database", stored.dateGenerated);
-                }
-            } catch (RuntimeException e) {
-                LOG.errorf(e, "The stored UN list could not be restored; the service tags with the list it started with");
+        executor.runAsync(this::adoptStoredList);
+    }
+
+    /**
+     * Another instance may have stored a newer list (only one of them fetches it first): each instance
+     * takes the stored list up within this period, so all of them tag with it and any of them can work
+     * on the retag that list queued.
+     */
+    @Scheduled(every = "${panelwatch.un-list.refresh.adopt-every}", delayed = "90s",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = RefreshDisabled.class)
+    void scheduledAdopt() {
+        adoptStoredList();
+    }
+
+    /** Replaces the engine's list with the stored one when they differ; true when it did. */
+    public boolean adoptStoredList() {
+        running.lock();
+        try {
+            StoredUnList stored = QuarkusTransaction.requiringNew().call(() -> StoredUnList.findById(StoredUnList.ID));
+            if (stored != null && !stored.dateGenerated.equals(engine.unList().dateGenerated())) {
+                apply(stored.content, stored.sourceUrl, stored.fetchedAt);
+                LOG.infof("UN list of %s taken from the database", stored.dateGenerated);
+                return true;
             }
-        });
+        } catch (RuntimeException e) {
+            LOG.errorf(e, "The stored UN list could not be taken up; the service tags with the list of %s",
+                    engine.unList().dateGenerated());
+        } finally {
+            running.unlock();
+        }
+        return false;
     }
 
     @Scheduled(every = "${panelwatch.un-list.refresh.every}", delayed = "60s",
@@ -172,9 +193,9 @@ public class UnListService {
         QuarkusTransaction.requiringNew().run(() -> remember(response.body(), verdict, url, etag, lastModified, now));
         if (config.retag()) {
             try {
-                retag.start(null);
+                retag.startForUnList(verdict.list().dateGenerated());
             } catch (RuntimeException e) {
-                LOG.warnf("Retag after the new UN list not started: %s", e.getMessage());
+                LOG.warnf("Retag after the new UN list not queued: %s", e.getMessage());
             }
         }
         return new UnListRefresh("replaced", null, verdict.list().dateGenerated(), now);

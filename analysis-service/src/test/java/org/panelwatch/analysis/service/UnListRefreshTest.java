@@ -29,9 +29,12 @@ import org.panelwatch.testing.TestDatabase;
  * conditional and a 304 keeps the list.
  */
 @QuarkusTest
+// The real engine: the retag a new list starts must tag with the list (the test engine knows no list).
+@io.quarkus.test.junit.TestProfile(org.panelwatch.analysis.support.RealEngineProfile.class)
 @QuarkusTestResource(KafkaBroker.class)
 @QuarkusTestResource(TestDatabase.class)
 @QuarkusTestResource(value = UnListServer.class, restrictToAnnotatedClass = true)
+@org.junit.jupiter.api.TestMethodOrder(org.junit.jupiter.api.MethodOrderer.OrderAnnotation.class)
 class UnListRefreshTest {
 
     private static final String PATH = "/resources/xml/en/consolidated.xml";
@@ -47,12 +50,27 @@ class UnListRefreshTest {
                 </ENTITY>
               </ENTITIES>""";
 
+    private static final String LATER_DATE = "2026-12-05T00:00:07.000Z";
+    private static final String LATER_ENTITY = """
+                <ENTITY>
+                  <DATAID>999998</DATAID>
+                  <VERSIONNUM>1</VERSIONNUM>
+                  <FIRST_NAME>PANELWATCH RETAG TEST TRADING CORPORATION</FIRST_NAME>
+                  <UN_LIST_TYPE>DPRK</UN_LIST_TYPE>
+                  <REFERENCE_NUMBER>KPe.998</REFERENCE_NUMBER>
+                  <LISTED_ON>2026-12-04</LISTED_ON>
+                </ENTITY>
+              </ENTITIES>""";
+
+    @Inject
+    RetagService retag;
     @Inject
     UnListService unList;
     @Inject
     CurrentEngine engine;
 
     @Test
+    @org.junit.jupiter.api.Order(1)
     void onlyAGoodListReplacesTheOneInUseAnd304KeepsIt() throws Exception {
         clearStoredList();
         String bundled = bundled();
@@ -126,6 +144,61 @@ class UnListRefreshTest {
         given().auth().oauth2("dev-admin-key").post("/api/v1/admin/un-list/refresh").then().statusCode(200)
                 .body("outcome", org.hamcrest.Matchers.equalTo("failed"));
         clearStoredList();
+    }
+
+    /**
+     * Issue 13 part 4: an item that names an entity the UN lists only later gets the entity's UN
+     * reference from the retag the new list starts; however many instances notice the list, it queues
+     * one retag.
+     */
+    @Test
+    @org.junit.jupiter.api.Order(2)
+    void aNewListRetagsTheStoredItemsOnce() throws Exception {
+        java.util.UUID item = java.util.UUID.randomUUID();
+        try (java.sql.Connection c = TestDatabase.connect()) {
+            c.createStatement().execute("DELETE FROM analysis.retag_job");
+            try (java.sql.PreparedStatement st = c.prepareStatement("INSERT INTO analysis.item (id, title, body, lang, "
+                    + "ingested_at, sort_at) VALUES (?, 'Designation', 'The Panelwatch Retag Test Trading Corporation "
+                    + "chartered two tankers last month.', 'en', now(), now())")) {
+                st.setObject(1, item);
+                st.executeUpdate();
+            }
+        }
+        String listed = "SELECT count(*) FROM analysis.item_entity WHERE item_id = ? AND un_reference = 'KPe.998'";
+        try {
+            assertThat(TestDatabase.count(listed, item)).isZero();
+
+            String later = bundled().replaceFirst("dateGenerated=\"[^\"]+\"", "dateGenerated=\"" + LATER_DATE + "\"")
+                    .replace("</ENTITIES>", LATER_ENTITY);
+            serve(aResponse().withStatus(200).withBody(later));
+            assertOutcome(unList.refresh(), "replaced", null);
+
+            String status = "SELECT status FROM analysis.retag_job WHERE trigger = 'un-list' AND un_list_date = ?";
+            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(120))
+                    .until(() -> "done".equals(TestDatabase.string(status, LATER_DATE)));
+            assertThat(TestDatabase.count(listed, item)).as("the item names the newly listed entity").isEqualTo(1);
+            given().auth().oauth2("dev-reader-key").get("/api/v1/entities/KPe.998").then().statusCode(200)
+                    .body("items.id", org.hamcrest.Matchers.hasItem(item.toString()));
+
+            // A second instance noticing the same list queues nothing more.
+            assertThat(retag.startForUnList(LATER_DATE).status()).isEqualTo("done");
+            assertThat(TestDatabase.count("SELECT count(*) FROM analysis.retag_job WHERE un_list_date = ?", LATER_DATE))
+                    .isEqualTo(1);
+        } finally {
+            try (java.sql.Connection c = TestDatabase.connect()) {
+                for (String table : java.util.List.of("item_topic", "item_entity", "signal")) {
+                    try (java.sql.PreparedStatement st = c.prepareStatement("DELETE FROM analysis." + table + " WHERE item_id = ?")) {
+                        st.setObject(1, item);
+                        st.executeUpdate();
+                    }
+                }
+                try (java.sql.PreparedStatement st = c.prepareStatement("DELETE FROM analysis.item WHERE id = ?")) {
+                    st.setObject(1, item);
+                    st.executeUpdate();
+                }
+            }
+            clearStoredList();
+        }
     }
 
     private static void clearStoredList() throws java.sql.SQLException {

@@ -15,7 +15,8 @@ public class UnListServer implements QuarkusTestResourceLifecycleManager {
         server = new WireMockServer(WireMockConfiguration.options().bindAddress("127.0.0.1").dynamicPort());
         server.start();
         return Map.of("panelwatch.un-list.refresh.url", "http://127.0.0.1:" + server.port() + "/resources/xml/en/consolidated.xml",
-                "panelwatch.un-list.refresh.retag", "false",
+                // UnListRefreshTest proves that a new list retags the stored items.
+                "panelwatch.un-list.refresh.retag", "true",
                 "panelwatch.un-list.refresh.timeout", "20s");
     }
 
