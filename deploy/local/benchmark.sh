@@ -5,7 +5,8 @@
 #
 #   deploy/local/benchmark.sh [--items=20000] [--batch=100] [--clients=8] [--bytes=4096] [--rate=100]
 #                             [--steady-seconds=60] [--archive=1000000] [--read-clients=8] [--read-seconds=30]
-#                             [--out=BENCHMARKS.md] [--curves]
+#                             [--console-clients=4] [--console-seconds=30] [--only=console|pipeline] [--out=BENCHMARKS.md]
+#                             [--curves | --curves-only]
 #
 # --curves also measures the cost curves that need no stack (tagging as the catalogue grows, alert
 # matching as subscriptions grow; each in one JVM, CPU time of the measuring thread) into
@@ -31,14 +32,15 @@ say() { printf '[benchmark] %s\n' "$*" >&2; }
 
 curves=0
 pipeline=1
-args=()
+rest=()
 for arg in "$@"; do
   case "$arg" in
     --curves) curves=1 ;;
     --curves-only) curves=1; pipeline=0 ;;
-    *) args+=("$arg") ;;
+    *) rest+=("$arg") ;;
   esac
 done
+set -- ${rest[@]+"${rest[@]}"}
 
 # The curves of issue 15 that an engine or a matcher alone shows, each a main class in its module's tests.
 run_curves() {
@@ -52,8 +54,6 @@ run_curves() {
   java -Xmx1g -cp "$ROOT/analysis-engine/target/test-classes:$ROOT/analysis-engine/target/classes:$(cat "$ROOT/analysis-engine/target/curves.classpath")" \
     org.panelwatch.analysis.engine.benchmark.CatalogueGrowth "$dir/catalogue-growth.csv"
   say "curve: alert matching as subscriptions grow (alert-service)"
-  # One reactor run: the modules it needs resolve to their freshly compiled classes, nothing is installed;
-  # every module writes the file, the last (this one) wins.
   ./mvnw -B -q test-compile dependency:build-classpath -pl alert-service -am -Dmdep.includeScope=test \
     -Dmdep.outputFile="$ROOT/alert-service/target/curves.classpath" >/dev/null
   java -Xmx1g -cp "$ROOT/alert-service/target/test-classes:$ROOT/alert-service/target/classes:$(cat "$ROOT/alert-service/target/curves.classpath")" \
@@ -87,7 +87,27 @@ say "compiling the benchmark (e2e-tests test classes)"
 ./mvnw -B -q test-compile -pl e2e-tests
 ./mvnw -B -q dependency:build-classpath -pl e2e-tests -Dmdep.includeScope=test \
   -Dmdep.outputFile="$ROOT/e2e-tests/target/bench.classpath" >/dev/null
-java -Xmx1g -Dpanelwatch.commit="$(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown)" \
-  -cp "$ROOT/e2e-tests/target/test-classes:$(cat "$ROOT/e2e-tests/target/bench.classpath")" \
-  org.panelwatch.e2e.bench.PipelineBenchmark ${args[@]+"${args[@]}"}
+bench() {
+  java -Xmx1g -Dpanelwatch.commit="$(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown)" \
+    -cp "$ROOT/e2e-tests/target/test-classes:$(cat "$ROOT/e2e-tests/target/bench.classpath")" "$@"
+}
+# --only=console runs the console step alone (on the archive already stored, or filling it to --archive=);
+# --only=pipeline the pipeline phases alone.
+only=""
+args=()
+for arg in "$@"; do
+  case "$arg" in
+    --only=*) only="${arg#--only=}" ;;
+    *) args+=("$arg") ;;
+  esac
+done
+if [ "$only" != console ]; then
+  bench org.panelwatch.e2e.bench.PipelineBenchmark ${args[@]+"${args[@]}"}
+fi
+# The analyst console's step: its pages with the same archive stored (its own section of BENCHMARKS.md).
+if [ "$only" != pipeline ]; then
+  export PANELWATCH_CONSOLE_URL="${PANELWATCH_CONSOLE_URL:-http://127.0.0.1:${PANELWATCH_CONSOLE_PORT:-8080}}"
+  say "the console step (pages at $PANELWATCH_CONSOLE_URL)"
+  bench org.panelwatch.e2e.bench.ConsoleBenchmark ${args[@]+"${args[@]}"}
+fi
 [ "$curves" = 0 ] || run_curves

@@ -241,6 +241,22 @@ class KubernetesManifestsTest {
     }
 
     @Test
+    void theConsoleKeepsABrowserOnTheReplicaThatHoldsItsSession() {
+        // The console's sessions live in one process's memory: with more than one replica, a browser
+        // sent to another one would be signed out on every other request.
+        List<HasMetadata> base = Manifests.under("base");
+        Deployment console = Manifests.ofType(base, Deployment.class).stream()
+                .filter(d -> d.getMetadata().getName().equals("console")).findFirst().orElseThrow();
+        Service service = Manifests.ofType(base, Service.class).stream()
+                .filter(s -> s.getMetadata().getName().equals("console")).findFirst().orElseThrow();
+        if (console.getSpec().getReplicas() > 1) {
+            assertThat(service.getSpec().getSessionAffinity()).isEqualTo("ClientIP");
+            // At least the longest session (PANELWATCH_CONSOLE_SESSION_MAX, 8h by default).
+            assertThat(service.getSpec().getSessionAffinityConfig().getClientIP().getTimeoutSeconds()).isGreaterThanOrEqualTo(8 * 3600);
+        }
+    }
+
+    @Test
     void secretsConfigAndDisruptionBudgetsFitTheDeployments() {
         List<HasMetadata> base = Manifests.under("base");
         Map<String, Set<String>> secretKeys = Manifests.ofType(base, Secret.class).stream().collect(Collectors.toMap(

@@ -26,6 +26,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -33,7 +34,9 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * The analyst console in headless Chromium against the running stack: sign in, the signals with
  * their evidence, a filter that survives a reload, a story across outlets, feedback that reaches the
  * export, a webhook subscription and its test delivery, feeds, the overview, sign out; a hostile
- * title shown as text that runs nothing; a POST without its CSRF token refused. Every page is
+ * title shown as text that runs nothing; a POST without its CSRF token refused; an expired session
+ * back to the page asked; the verdicts beside each signal; a UN-listed vessel linked to its entity
+ * page, paged; the signal page from the keyboard. Every page is
  * screenshotted under target/screenshots and checked with axe-core (no serious or critical violation).
  */
 @ExtendWith(RunningStack.class)
@@ -49,6 +52,11 @@ class ConsoleIT {
     private static final String HOSTILE_TITLE = "<b>Breaking:</b> &lt;script&gt;window.__pwned=1&lt;/script&gt;"
             + "&lt;img src=x onerror=\"window.__pwned=2\"&gt; Shells reach Russia from North Korea";
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** The cargo ship Chong Chon Gang, listed under its operator Ocean Maritime Management (KPe.020). */
+    private static final String VESSEL = "Chong Chon Gang";
+    private static final String VESSEL_REFERENCE = "KPe.020";
+    /** One more than a page of the console's entity page (25). */
+    private static final int VESSEL_ITEMS = 26;
 
     private final SampleNews news = new SampleNews();
     private final WebhookReceiver receiver = new WebhookReceiver();
@@ -61,6 +69,7 @@ class ConsoleIT {
     private String hostileId;
     private String storyId;
     private AlertApi.Subscriber subscriber;
+    private final List<String> vesselIds = new ArrayList<>();
     private final List<String> pagesChecked = new ArrayList<>();
 
     @BeforeAll
@@ -84,6 +93,13 @@ class ConsoleIT {
         receipts.forEach(r -> read.awaitItem(r.id()));
         storyId = read.awaitItem(receipts.get(2).id()).getString("storyId");
         Await.until("the missile item's signal", () -> read.signals(SIGNAL, s -> missileId.equals(s.get("itemId"))).stream().findFirst());
+        // More reports naming a UN-listed vessel than one page of its entity page holds.
+        List<Map<String, Object>> sightings = new ArrayList<>();
+        for (int n = 0; n < VESSEL_ITEMS; n++) {
+            sightings.add(vesselSighting(n));
+        }
+        ingest.push(sightings).forEach(r -> vesselIds.add(r.id()));
+        vesselIds.forEach(read::awaitItem);
 
         subscriber = new AlertApi(stack).createSubscriber("console e2e " + news.token());
         browser = new ConsoleBrowser();
@@ -286,7 +302,96 @@ class ConsoleIT {
         row.findElement(By.xpath(".//button[contains(normalize-space(), 'Remove')]")).click();
         wait.until(d -> text(By.cssSelector(".flash")).contains("removed"));
         signOut();
-        assertThat(pagesChecked).contains("sign-in", "signals", "story", "item", "overview", "alerts", "alert", "feeds");
+    }
+
+    @Test
+    @Order(12)
+    void anExpiredSessionSignsInAgainAndReturnsToThePageAsked() {
+        browser.open(console + "/sign-in");
+        signIn(stack.readerKey());
+        // The server no longer knows the browser's session: what an expired one looks like to it.
+        browser.driver.manage().deleteCookieNamed("pw_session");
+        browser.driver.manage().addCookie(new Cookie.Builder("pw_session", "an-expired-session").path("/")
+                .isHttpOnly(true).sameSite("Strict").build());
+        browser.open(console + "/overview?days=30");
+        wait.until(urlContains("/sign-in"));
+        assertThat(text(By.cssSelector("main"))).contains("Your session has ended");
+        check("sign-in-expired");
+        signIn(stack.readerKey());
+        wait.until(urlContains("/overview?days=30"));
+        assertThat(text(By.tagName("h1"))).contains("Overview");
+    }
+
+    @Test
+    @Order(13)
+    void eachSignalShowsTheVerdictsGivenSoFar() {
+        browser.open(console + "/signals?q=" + news.token());
+        // The missile item was confirmed once (feedback above); the drone item has none.
+        assertThat(rowOfItem(missileId).findElement(By.cssSelector(".verdicts")).getText()).isEqualTo("Feedback: Confirmed by 1");
+        assertThat(rowOfItem(hostileId).findElement(By.cssSelector(".verdicts")).getText()).isEqualTo("Feedback: No verdict yet");
+        check("signals-verdicts");
+    }
+
+    @Test
+    @Order(14)
+    void aListedVesselLinksToItsUnReferenceAndItsItemsArePaged() {
+        String newest = vesselIds.get(vesselIds.size() - 1);
+        browser.open(console + "/items/" + newest);
+        // The engine marks an entity where it first names it: here in the title.
+        List<WebElement> inText = browser.driver.findElements(By.cssSelector("h1 a.entity[href='/entities/" + VESSEL_REFERENCE + "']"));
+        assertThat(inText).as("the vessel named in the title links to its UN reference").isNotEmpty();
+        assertThat(inText.get(0).getText()).isEqualTo(VESSEL);
+        check("item-listed-vessel");
+
+        browser.driver.findElement(By.cssSelector("aside a[href='/entities/" + VESSEL_REFERENCE + "']")).click();
+        wait.until(urlContains("/entities/" + VESSEL_REFERENCE));
+        assertThat(text(By.cssSelector(".summary-list"))).contains("UN reference").contains(VESSEL_REFERENCE);
+        List<String> firstPage = itemLinks();
+        assertThat(firstPage).hasSize(25);
+        check("entity");
+
+        browser.driver.findElement(By.linkText("Older items")).click();
+        wait.until(urlContains("cursor="));
+        List<String> secondPage = itemLinks();
+        assertThat(secondPage).isNotEmpty().doesNotContainAnyElementsOf(firstPage);
+        List<String> seen = new ArrayList<>(firstPage);
+        seen.addAll(secondPage);
+        assertThat(seen).as("every report naming the vessel, once, over the two pages")
+                .containsAll(vesselIds.stream().map(id -> "/items/" + id).toList());
+        check("entity-older");
+    }
+
+    @Test
+    @Order(15)
+    void theSignalPageIsUsableFromTheKeyboard() {
+        browser.open(console + "/signals?q=" + news.token());
+        WebElement body = browser.driver.findElement(By.tagName("body"));
+        body.sendKeys(Keys.TAB);
+        WebElement focused = browser.driver.switchTo().activeElement();
+        assertThat(focused.getText()).isEqualTo("Skip to main content");
+        focused.sendKeys(Keys.ENTER);
+        assertThat(browser.driver.switchTo().activeElement().getAttribute("id")).isEqualTo("main");
+        // From the skip target, Tab reaches the filters in order; a filter is applied with Enter.
+        WebElement field = null;
+        for (int i = 0; i < 40 && field == null; i++) {
+            browser.driver.switchTo().activeElement().sendKeys(Keys.TAB);
+            WebElement now = browser.driver.switchTo().activeElement();
+            if ("f-lang".equals(now.getAttribute("id"))) {
+                field = now;
+            }
+        }
+        assertThat(field).as("the language filter reached with Tab").isNotNull();
+        field.sendKeys("en", Keys.ENTER);
+        wait.until(urlContains("lang=en"));
+        assertThat(browser.driver.findElements(By.cssSelector("li.signal"))).isNotEmpty();
+        // Every result's title is a link, reached and followed from the keyboard.
+        WebElement link = browser.driver.findElement(By.cssSelector("li.signal h3 a"));
+        String href = link.getAttribute("href");
+        link.sendKeys(Keys.ENTER);
+        wait.until(d -> d.getCurrentUrl().equals(href));
+        signOut();
+        assertThat(pagesChecked).contains("sign-in", "signals", "story", "item", "overview", "alerts", "alert", "feeds",
+                "entity", "signals-verdicts", "sign-in-expired");
     }
 
     // ---------------------------------------------------------------------------------------------
@@ -310,6 +415,24 @@ class ConsoleIT {
     private void signOut() {
         browser.driver.findElement(By.cssSelector("form.sign-out button")).click();
         wait.until(urlContains("/sign-in"));
+    }
+
+    /** A report of the listed vessel at anchor, not a signal; each with its own neutral paragraph. */
+    private Map<String, Object> vesselSighting(int n) {
+        Map<String, Object> item = new LinkedHashMap<>(news.briefing(1000 + n));
+        item.put("title", "The cargo ship " + VESSEL + " seen off Nampho, sighting no. " + n);
+        item.put("body", "Satellite images showed the cargo ship " + VESSEL + " at anchor off Nampho, the monitoring group said "
+                + "in its sighting no. " + n + ".\n\n" + item.get("body"));
+        return tagged(item);
+    }
+
+    private List<String> itemLinks() {
+        return browser.driver.findElements(By.cssSelector(".timeline .signal-title a")).stream()
+                .map(a -> URI.create(a.getAttribute("href")).getPath()).toList();
+    }
+
+    private WebElement rowOfItem(String itemId) {
+        return browser.driver.findElement(By.xpath("//li[contains(@class,'signal')][.//h3/a[@href='/items/" + itemId + "']]"));
     }
 
     private WebElement signalRow(String title) {

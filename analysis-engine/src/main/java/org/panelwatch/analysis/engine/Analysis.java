@@ -37,7 +37,7 @@ public record Analysis(List<TopicMatch> topics, List<EntityMatch> entities, List
     /**
      * Why one evidence sentence counts: {@code act} the catalogue's act id ({@code materiel-moved},
      * {@code troops}, {@code joint-exercises}, {@code military-technology}, {@code defence-treaty},
-     * {@code defence-chiefs-on-military-ties}); {@code direction} {@code dprk-to-russia},
+     * {@code defence-chiefs-on-military-ties}, {@code defence-chiefs-visit}); {@code direction} {@code dprk-to-russia},
      * {@code russia-to-dprk}, {@code both}, {@code mutual} or {@code unspecified}; {@code actors} the
      * names of the parties found in the sentence (or in the neighbouring sentence or title that completed
      * it), Russia's side first; {@code sameSentence} false when a party came from a neighbour or the title.

@@ -70,6 +70,27 @@ class RussiaDprkSignalTest {
     }
 
     @Test
+    void aDefenceChiefsVisitIsAnActWhenTheItemLeadsWithIt() {
+        Analysis.SignalFinding visit = signal("Глава Міноборони РФ прибув до КНДР",
+                "Міністр оборони РФ прибув до Пхеньяну з офіційним візитом.", "uk").orElseThrow().findings().get(0);
+        assertThat(visit.act()).isEqualTo("defence-chiefs-visit");
+        assertThat(visit.direction()).isEqualTo("russia-to-dprk");   // the cue "до КНДР": Russia's minister came to the DPRK
+        assertThat(visit.actors()).contains("Russia", "Democratic People's Republic of Korea");
+        assertThat(signal("", "Russia's defence minister arrived in Pyongyang on Friday for a two-day visit.", "en")).isPresent();
+    }
+
+    @Test
+    void aRecalledVisitOrAThirdStatesMinisterIsNoVisitAct() {
+        // a visit recalled below the lead is background
+        assertThat(signal("Kim meets Russian governor on trade", "Kim Jong Un received the governor of Primorye. "
+                + "They discussed tourism and a new bridge. Trade grew last year. Flights resume in June. "
+                + "In 2023 Russia's defence minister visited Pyongyang.", "en")).isEmpty();
+        // the visitor is a third state's minister, talking about the two
+        assertThat(signal("", "South Korea's defence minister visited Washington to discuss Russia and North Korea.", "en"))
+                .isEmpty();
+    }
+
+    @Test
     void moreEvidenceRaisesScoreAndSeverity() {
         Analysis.SignalMatch one = signal("", "North Korea sent artillery shells to Russia last month.", "en").orElseThrow();
         Analysis.SignalMatch three = signal("Pyongyang ships missiles to Moscow",

@@ -15,7 +15,7 @@ public record Evidence(
         int start,
         int end,
         @Schema(description = "signal evidence only: the act the sentence reports (materiel-moved, troops, joint-exercises,"
-                + " military-technology, defence-treaty, defence-chiefs-on-military-ties)", nullable = true)
+                + " military-technology, defence-treaty, defence-chiefs-on-military-ties, defence-chiefs-visit)", nullable = true)
         String act,
         @Schema(description = "signal evidence only: dprk-to-russia, russia-to-dprk, both, mutual or unspecified", nullable = true)
         String direction,

@@ -57,10 +57,12 @@ public class ApiMapper {
     }
 
     /** A signal of the list, with its item's topics. */
-    public SignalEntry signal(ItemQueries.SignalRow s, List<ItemQueries.TopicRow> itemTopics) {
+    public SignalEntry signal(ItemQueries.SignalRow s, List<ItemQueries.TopicRow> itemTopics, ItemQueries.VerdictRow verdicts) {
         return new SignalEntry(s.id(), s.type(), s.score(), s.severity(), s.firstInStory(), s.detectedAt(), s.itemId(),
                 s.storyId(), s.title(), s.url(), s.source(), s.published(), s.lang(), stored(s.evidence()),
-                itemTopics.stream().map(t -> new TopicScore(t.topicId(), t.score())).toList());
+                itemTopics.stream().map(t -> new TopicScore(t.topicId(), t.score())).toList(),
+                verdicts == null ? SignalEntry.Verdicts.NONE
+                        : new SignalEntry.Verdicts(verdicts.confirmed(), verdicts.falseAlarms(), verdicts.latest()));
     }
 
     public AnalysisResult analysis(Analysis analysis) {

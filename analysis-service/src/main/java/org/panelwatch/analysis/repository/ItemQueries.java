@@ -172,6 +172,27 @@ public class ItemQueries {
         return result;
     }
 
+    /** Per item: its "confirmed" and "false-alarm" feedbacks, and the latest of the two. */
+    public record VerdictRow(long confirmed, long falseAlarms, String latest) {
+    }
+
+    /** The verdicts of the given items' feedback; items without one are absent. */
+    public Map<UUID, VerdictRow> verdictsOf(Collection<UUID> items) {
+        Map<UUID, VerdictRow> result = new LinkedHashMap<>();
+        if (items.isEmpty()) {
+            return result;
+        }
+        query("""
+                SELECT item_id, count(*) FILTER (WHERE verdict = 'confirmed'), count(*) FILTER (WHERE verdict = 'false-alarm'),
+                       (array_agg(verdict ORDER BY created_at DESC, id DESC))[1]
+                FROM analysis.feedback WHERE item_id = ANY (?) AND verdict IN ('confirmed', 'false-alarm')
+                GROUP BY item_id""", java.util.Collections.singletonList(items.toArray(UUID[]::new)), rs -> {
+                    result.put(rs.getObject(1, UUID.class), new VerdictRow(rs.getLong(2), rs.getLong(3), rs.getString(4)));
+                    return null;
+                });
+        return result;
+    }
+
     public Map<UUID, List<SignalRow>> signalsOf(Collection<UUID> items) {
         Map<UUID, List<SignalRow>> result = new LinkedHashMap<>();
         if (items.isEmpty()) {

@@ -18,6 +18,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.panelwatch.analysis.api.FeedbackRequest;
 import org.panelwatch.analysis.api.FeedbackView;
 import org.panelwatch.analysis.service.FeedbackService;
+import org.panelwatch.analysis.service.RecentAnswers;
 import org.panelwatch.common.security.Roles;
 
 /** Analysts' feedback on an item and its signal (reader or admin), recorded with the caller. */
@@ -27,10 +28,12 @@ public class FeedbackResource {
 
     private final FeedbackService feedback;
     private final SecurityIdentity identity;
+    private final RecentAnswers recentAnswers;
 
-    public FeedbackResource(FeedbackService feedback, SecurityIdentity identity) {
+    public FeedbackResource(FeedbackService feedback, SecurityIdentity identity, RecentAnswers recentAnswers) {
         this.feedback = feedback;
         this.identity = identity;
+        this.recentAnswers = recentAnswers;
     }
 
     @POST
@@ -43,6 +46,9 @@ public class FeedbackResource {
         // An admin key carries the reader role too; the stronger role is the one recorded.
         String role = identity.hasRole(Roles.ADMIN) ? Roles.ADMIN : Roles.READER;
         FeedbackView view = feedback.give(id, request, role, identity.getPrincipal().getName());
+        // The signal list shows each item's verdicts: a list answered before this feedback (committed
+        // when give returned) must not be reused.
+        recentAnswers.stored();
         return Response.created(URI.create("/api/v1/items/" + id + "/feedback")).entity(view).build();
     }
 

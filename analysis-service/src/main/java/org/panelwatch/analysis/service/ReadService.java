@@ -202,8 +202,11 @@ public class ReadService {
             ItemQueries.SignalRow last = rows.get(size - 1);
             next = Cursor.encode(new ItemQueries.Key(last.sortAt(), last.id()));
         }
-        Map<UUID, List<ItemQueries.TopicRow>> itemTopics = queries.topicsOf(rows.stream().map(ItemQueries.SignalRow::itemId).toList());
-        return new Page<>(rows.stream().map(s -> mapper.signal(s, itemTopics.getOrDefault(s.itemId(), List.of()))).toList(), next);
+        List<UUID> itemIds = rows.stream().map(ItemQueries.SignalRow::itemId).toList();
+        Map<UUID, List<ItemQueries.TopicRow>> itemTopics = queries.topicsOf(itemIds);
+        Map<UUID, ItemQueries.VerdictRow> verdicts = queries.verdictsOf(itemIds);
+        return new Page<>(rows.stream().map(s -> mapper.signal(s, itemTopics.getOrDefault(s.itemId(), List.of()),
+                verdicts.get(s.itemId()))).toList(), next);
     }
 
     public TopicStats topicStats(String since, String until, String bucket) {

@@ -128,6 +128,35 @@ class FeedbackResourceTest {
     }
 
     @Test
+    void theSignalListCarriesEachItemsVerdictsAndAFreshAnswerAfterFeedback() throws Exception {
+        // An hour of its own, so that the list holds this signal only.
+        Instant at = Instant.parse("2035-01-01T00:00:00Z").plus(java.time.Duration.ofHours(new java.util.Random().nextInt(100_000)));
+        NewsItemEvent item = Broker.item("Verdicts " + Broker.noise(2),
+                "arms-transfer. Russia received artillery shells from North Korea, officials said. " + Broker.noise(20), at, "en");
+        Broker.send(item);
+        Broker.awaitStored(item.id());
+        String list = "/api/v1/signals?since=" + at + "&until=" + at.plusSeconds(3600);
+
+        JsonPath before = as("dev-reader-key").get(list).then().statusCode(200).extract().jsonPath();
+        assertThat(before.getString("items[0].itemId")).isEqualTo(item.id());
+        assertThat(before.getLong("items[0].verdicts.confirmed")).isZero();
+        assertThat(before.getString("items[0].verdicts.latest")).isNull();
+
+        for (String verdict : List.of("confirmed", "confirmed", "false-alarm")) {
+            as("dev-reader-key").contentType(ContentType.JSON).body(Map.of("verdict", verdict))
+                    .post("/api/v1/items/" + item.id() + "/feedback").then().statusCode(201);
+        }
+        as("dev-reader-key").contentType(ContentType.JSON).body(Map.of("note", "no verdict, not counted"))
+                .post("/api/v1/items/" + item.id() + "/feedback").then().statusCode(201);
+
+        // Asked again at once: the list answered a moment ago must not be reused after feedback.
+        JsonPath after = as("dev-reader-key").get(list).then().statusCode(200).extract().jsonPath();
+        assertThat(after.getLong("items[0].verdicts.confirmed")).isEqualTo(2);
+        assertThat(after.getLong("items[0].verdicts.falseAlarms")).isEqualTo(1);
+        assertThat(after.getString("items[0].verdicts.latest")).isEqualTo("false-alarm");
+    }
+
+    @Test
     void theOverviewCountsEachWeeksSignalsAndVerdictsAndTheTopEntities() throws Exception {
         // A week of its own (far in the future, random), so that other tests' items do not count.
         Instant week = Instant.parse("2040-01-02T00:00:00Z").plus(java.time.Duration.ofDays(7L * new java.util.Random().nextInt(500)));

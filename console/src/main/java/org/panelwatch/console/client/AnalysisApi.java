@@ -21,7 +21,11 @@ public final class AnalysisApi {
 
     public record SignalEntry(UUID id, String type, double score, String severity, boolean firstInStory,
             Instant detectedAt, UUID itemId, UUID storyId, String title, String url, String source, Instant published,
-            String lang, List<Evidence> evidence, List<TopicScore> topics) {
+            String lang, List<Evidence> evidence, List<TopicScore> topics, Verdicts verdicts) {
+    }
+
+    /** The "confirmed" and "false-alarm" feedbacks an item has had, and the latest of them (null if none). */
+    public record Verdicts(long confirmed, long falseAlarms, String latest) {
     }
 
     public record SignalSummary(String type, double score, String severity) {
@@ -46,6 +50,14 @@ public final class AnalysisApi {
     public record ItemDetail(UUID id, String title, String url, String source, Instant published, Instant ingestedAt,
             String lang, String text, UUID storyId, UUID duplicateOf, List<TopicTag> topics,
             List<EntityMention> entities, List<SignalFinding> signals) {
+    }
+
+    /**
+     * An entity and a page of the items that name it, newest first. {@code id} is its UN reference when
+     * listed; {@code unListDate} the date of the UN list that reference comes from.
+     */
+    public record EntityDetail(String id, String type, String name, String unReference, String unListDate,
+            List<ItemSummary> items, String nextCursor) {
     }
 
     public record StoryDetail(UUID id, UUID firstItemId, Instant createdAt, boolean signalled, List<ItemSummary> items) {

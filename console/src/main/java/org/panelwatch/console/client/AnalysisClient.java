@@ -43,6 +43,11 @@ public interface AnalysisClient {
     StoryDetail story(@HeaderParam("Authorization") String auth, @PathParam("id") String id);
 
     @GET
+    @Path("entities/{id}")
+    AnalysisApi.EntityDetail entity(@HeaderParam("Authorization") String auth, @PathParam("id") String id,
+            @QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor);
+
+    @GET
     @Path("topics")
     List<Topic> topics(@HeaderParam("Authorization") String auth);
 

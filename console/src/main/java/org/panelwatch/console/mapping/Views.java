@@ -19,7 +19,8 @@ public final class Views {
     }
 
     public record SignalRow(UUID id, UUID itemId, UUID storyId, String title, String url, String source, String lang,
-            Instant published, Instant detectedAt, String severity, String score, List<Chip> topics, List<String> evidence) {
+            Instant published, Instant detectedAt, String severity, String score, List<Chip> topics, List<String> evidence,
+            String feedback) {
     }
 
     /**
@@ -42,7 +43,30 @@ public final class Views {
         List<String> evidence = (body.isEmpty() ? all : body).stream().map(AnalysisApi.Evidence::text).distinct()
                 .limit(2).toList();
         return new SignalRow(s.id(), s.itemId(), s.storyId(), s.title(), s.url(), s.source(), s.lang(), s.published(),
-                s.detectedAt(), s.severity(), score(s.score()), chips, evidence);
+                s.detectedAt(), s.severity(), score(s.score()), chips, evidence, feedback(s.verdicts()));
+    }
+
+    /**
+     * The verdicts given so far, in words ("Confirmed by 2, false alarm by 1; latest: false alarm"),
+     * or "No verdict yet". Words, not a colour, so that the verdict is read the same by everyone.
+     */
+    public static String feedback(AnalysisApi.Verdicts verdicts) {
+        if (verdicts == null || verdicts.latest() == null) {
+            return "No verdict yet";
+        }
+        List<String> parts = new ArrayList<>();
+        if (verdicts.confirmed() > 0) {
+            parts.add("confirmed by " + verdicts.confirmed());
+        }
+        if (verdicts.falseAlarms() > 0) {
+            parts.add("false alarm by " + verdicts.falseAlarms());
+        }
+        String said = String.join(", ", parts);
+        said = Character.toUpperCase(said.charAt(0)) + said.substring(1);
+        if (parts.size() > 1) {
+            said += "; latest: " + ("confirmed".equals(verdicts.latest()) ? "confirmed" : "false alarm");
+        }
+        return said;
     }
 
     public static Chip chip(String id, Map<String, AnalysisApi.Topic> catalogue) {

@@ -1,5 +1,6 @@
 package org.panelwatch.console.rest;
 
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -58,13 +59,10 @@ public class AlertPage {
 
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Object create(@RestForm String csrf, @RestForm String name, @RestForm String channelType,
-            @RestForm String url, @RestForm String address, @RestForm("topic") List<String> topics,
-            @RestForm String minScore, @RestForm String keywords, @RestForm String languages, @RestForm String mode) {
+    public Object create(@BeanParam AlertFormFields fields) {
         Session session = frames.session();
-        Forms.requireCsrf(session, csrf);
-        AlertForm form = new AlertForm(name, channelType, url, address, topics == null ? List.of() : topics, minScore,
-                keywords, languages, mode);
+        Forms.requireCsrf(session, fields.csrf());
+        AlertForm form = fields.form();
         List<ServiceProblem.FieldError> errors = new ArrayList<>();
         AlertApi.SubscriptionRequest request = form.request(null, errors);
         if (!errors.isEmpty()) {
@@ -90,13 +88,10 @@ public class AlertPage {
     @POST
     @Path("preview")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Object preview(@RestForm String csrf, @RestForm String name, @RestForm String channelType,
-            @RestForm String url, @RestForm String address, @RestForm("topic") List<String> topics,
-            @RestForm String minScore, @RestForm String keywords, @RestForm String languages, @RestForm String mode) {
+    public Object preview(@BeanParam AlertFormFields fields) {
         Session session = frames.session();
-        Forms.requireCsrf(session, csrf);
-        AlertForm form = new AlertForm(name, channelType, url, address, topics == null ? List.of() : topics, minScore,
-                keywords, languages, mode);
+        Forms.requireCsrf(session, fields.csrf());
+        AlertForm form = fields.form();
         List<ServiceProblem.FieldError> errors = new ArrayList<>();
         AlertApi.SubscriptionRequest request = form.request(null, errors);
         if (!errors.isEmpty()) {
@@ -149,15 +144,11 @@ public class AlertPage {
     @POST
     @Path("{id}")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Object update(@PathParam("id") String id, @RestForm String csrf, @RestForm String name,
-            @RestForm String channelType, @RestForm String url, @RestForm String address,
-            @RestForm("topic") List<String> topics, @RestForm String minScore, @RestForm String keywords,
-            @RestForm String languages, @RestForm String mode) {
+    public Object update(@PathParam("id") String id, @BeanParam AlertFormFields fields) {
         Session session = frames.session();
-        Forms.requireCsrf(session, csrf);
+        Forms.requireCsrf(session, fields.csrf());
         AlertApi.Subscription s = calls.call(ALERT, () -> alert.subscription(session.bearer(), id));
-        AlertForm form = new AlertForm(name, channelType, url, address, topics == null ? List.of() : topics, minScore,
-                keywords, languages, mode);
+        AlertForm form = fields.form();
         List<ServiceProblem.FieldError> errors = new ArrayList<>();
         AlertApi.SubscriptionRequest request = form.request(s.active(), errors);
         if (!errors.isEmpty()) {
@@ -171,7 +162,7 @@ public class AlertPage {
             }
             return detailPage(s, form, fieldErrors(p), 422);
         }
-        session.flash("Subscription \"" + Forms.clean(name) + "\" saved.");
+        session.flash("Subscription \"" + Forms.clean(fields.name()) + "\" saved.");
         return back(id);
     }
 

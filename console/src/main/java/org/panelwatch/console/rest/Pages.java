@@ -33,6 +33,9 @@ public final class Pages {
     public static native TemplateInstance story(Frame frame, AnalysisApi.StoryDetail story, List<String> outlets,
             List<String> languages);
 
+    public static native TemplateInstance entity(Frame frame, AnalysisApi.EntityDetail entity, boolean later,
+            String firstUrl, String nextUrl);
+
     public static native TemplateInstance alerts(Frame frame, List<AlertApi.Subscription> subscriptions,
             Forms.AlertForm form, List<Views.Chip> topics, List<ServiceProblem.FieldError> errors, String secret,
             Preview preview);

@@ -1,6 +1,8 @@
 package org.panelwatch.console.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.panelwatch.console.client.AlertClient;
@@ -50,10 +52,22 @@ public class SignInService {
         boolean i = feeds.orElse(false);
         boolean s = subscriptions.orElse(false);
         Access access = new Access(r, i, s, r && i && s);
-        if (access.any()) {
-            return new Outcome(sessions.open(k, access), null);
-        }
         boolean allAnswered = reader.isPresent() && feeds.isPresent() && subscriptions.isPresent();
+        if (access.any()) {
+            Session session = sessions.open(k, access);
+            if (!allAnswered) {
+                // A service that did not answer could not say what the key may do there: the session
+                // has less than the key may do (an admin key would otherwise look like a narrower one
+                // without a word), and the first page says so.
+                List<String> silent = new ArrayList<>();
+                reader.ifPresentOrElse(x -> { }, () -> silent.add("analysis-service (signals, items, overview)"));
+                feeds.ifPresentOrElse(x -> { }, () -> silent.add("ingest-service (feeds)"));
+                subscriptions.ifPresentOrElse(x -> { }, () -> silent.add("alert-service (alerts)"));
+                session.flash("Not every service answered when you signed in: " + String.join(", ", silent)
+                        + ". The pages that need it stay closed to this session; sign out and in again when it is back.");
+            }
+            return new Outcome(session, null);
+        }
         return new Outcome(null, allAnswered ? Refusal.WRONG_KEY : Refusal.SERVICES_DOWN);
     }
 

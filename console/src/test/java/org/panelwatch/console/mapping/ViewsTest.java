@@ -39,4 +39,14 @@ class ViewsTest {
         assertThat(Views.resolutions(List.of(new AnalysisApi.Resolution("1718", List.of("8"), "s"),
                 new AnalysisApi.Resolution("1874", List.of("9", "10"), "s")))).isEqualTo("UNSCR 1718 para 8; UNSCR 1874 paras 9, 10");
     }
+
+    @Test
+    void theVerdictsBesideASignalAreWordsNotOnlyAColour() {
+        assertThat(Views.feedback(null)).isEqualTo("No verdict yet");
+        assertThat(Views.feedback(new AnalysisApi.Verdicts(0, 0, null))).isEqualTo("No verdict yet");
+        assertThat(Views.feedback(new AnalysisApi.Verdicts(2, 0, "confirmed"))).isEqualTo("Confirmed by 2");
+        assertThat(Views.feedback(new AnalysisApi.Verdicts(0, 1, "false-alarm"))).isEqualTo("False alarm by 1");
+        assertThat(Views.feedback(new AnalysisApi.Verdicts(2, 1, "false-alarm")))
+                .isEqualTo("Confirmed by 2, false alarm by 1; latest: false alarm");
+    }
 }

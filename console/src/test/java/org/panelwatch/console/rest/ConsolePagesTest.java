@@ -44,7 +44,8 @@ class ConsolePagesTest {
               "severity":"high","firstInStory":true,"detectedAt":"2026-11-30T10:00:00Z","itemId":"%s","storyId":"%s",
               "title":%s,"url":"javascript:alert(1)","source":"Test Wire","published":"2026-11-30T09:00:00Z","lang":"en",
               "evidence":[{"text":"Russia received <b>shells</b> from North Korea.","field":"body","start":0,"end":10}],
-              "topics":[{"id":"arms-transfer","score":0.8}]}],"nextCursor":null}"""
+              "topics":[{"id":"arms-transfer","score":0.8}],
+              "verdicts":{"confirmed":2,"falseAlarms":0,"latest":"confirmed"}}],"nextCursor":null}"""
             .formatted(ITEM, STORY, quoted(HOSTILE));
 
     @BeforeEach
@@ -94,8 +95,29 @@ class ConsolePagesTest {
         assertThat(html).contains("Arms transfer").contains("UNSCR 1718 para 8");
         assertThat(html).doesNotContain("javascript:alert").doesNotContain(READER_KEY);
         assertThat(html).contains("<option value=\"high\" selected>");
+        assertThat(html).contains("<strong>Feedback:</strong> Confirmed by 2");
         FakeServices.server.verify(com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor(urlPathEqualTo("/api/v1/signals"))
                 .withQueryParam("severity", equalTo("high")).withHeader("Authorization", equalTo("Bearer " + READER_KEY)));
+    }
+
+    @Test
+    void anEntityPageListsItsItemsAndPagesOnWithTheCursorInTheUrl() {
+        FakeServices.server.stubFor(get(urlPathEqualTo("/api/v1/entities/KPe.071")).willReturn(okJson("""
+                {"id":"KPe.071","type":"un-entity","name":"Chon Ma San","unReference":"KPe.071","unListDate":"2026-10-01",
+                 "items":[{"id":"%s","title":%s,"source":"Test Wire","published":"2026-11-30T09:00:00Z","lang":"en",
+                   "topics":[],"signals":[{"type":"russia-dprk-military","score":0.9,"severity":"high"}]}],
+                 "nextCursor":"c/2+"}""".formatted(ITEM, quoted(HOSTILE)))));
+        String session = signIn(READER_KEY);
+        Response page = given().cookie(SignedInFilter.COOKIE, session).get("/entities/KPe.071?cursor=c1");
+        page.then().statusCode(200);
+        String html = page.asString();
+        assertThat(html).contains("<h1>Chon Ma San</h1>").contains("KPe.071").contains("2026-10-01")
+                .contains("href=\"/items/" + ITEM + "\"").contains("&lt;script&gt;alert").doesNotContain("<script>alert")
+                .contains("href=\"/entities/KPe.071?cursor=c%2F2%2B\"").contains("Newest items");
+        FakeServices.server.verify(com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor(urlPathEqualTo("/api/v1/entities/KPe.071"))
+                .withQueryParam("cursor", equalTo("c1")).withHeader("Authorization", equalTo("Bearer " + READER_KEY)));
+
+        given().cookie(SignedInFilter.COOKIE, session).get("/entities/KPe.999").then().statusCode(404);
     }
 
     @Test
@@ -143,6 +165,25 @@ class ConsolePagesTest {
         Response page = given().cookie(SignedInFilter.COOKIE, session).get("/signals");
         page.then().statusCode(200);
         assertThat(page.asString()).contains("analysis-service is not answering");
+    }
+
+    @Test
+    void aServiceThatDidNotAnswerAtSignInIsNamedOnTheFirstPage() {
+        var s = FakeServices.server;
+        String admin = "admin-key-0123456789abcdef";
+        s.stubFor(get(urlEqualTo("/api/v1/topics")).atPriority(1).willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
+        s.stubFor(get(urlEqualTo("/api/v1/feeds")).withHeader("Authorization", equalTo("Bearer " + admin))
+                .willReturn(okJson("{\"items\":[]}")));
+        s.stubFor(get(urlEqualTo("/api/v1/subscriptions")).withHeader("Authorization", equalTo("Bearer " + admin))
+                .willReturn(okJson("{\"items\":[]}")));
+        Response form = given().get("/sign-in");
+        String token = csrf(form.asString());
+        Response r = given().redirects().follow(false).cookie(SignInPage.SIGN_IN_COOKIE, token)
+                .formParam("csrf", token).formParam("key", admin).formParam("next", "/feeds").post("/sign-in");
+        r.then().statusCode(303);
+        String session = r.detailedCookie(SignedInFilter.COOKIE).getValue();
+        String page = given().cookie(SignedInFilter.COOKIE, session).get("/feeds").asString();
+        assertThat(page).contains("Not every service answered when you signed in: analysis-service");
     }
 
     @Test

@@ -67,14 +67,24 @@ final class BenchmarkReport {
 
     /** Replaces what lies between the markers in {@code file} (or writes a new file with a title). */
     void writeInto(Path file) throws IOException {
-        String generated = BEGIN + "\n" + markdown() + END;
+        writeInto(file, BEGIN, END);
+    }
+
+    /** The same, between the markers of another step's own section ({@code <!-- section:begin … -->}). */
+    void writeInto(Path file, String section) throws IOException {
+        writeInto(file, "<!-- " + section + ":begin (written by deploy/local/benchmark.sh; edits here are overwritten) -->",
+                "<!-- " + section + ":end -->");
+    }
+
+    private void writeInto(Path file, String beginMarker, String endMarker) throws IOException {
+        String generated = beginMarker + "\n" + markdown() + endMarker;
         String content;
         if (Files.exists(file)) {
             String old = Files.readString(file, StandardCharsets.UTF_8);
-            int begin = old.indexOf(BEGIN);
-            int end = old.indexOf(END);
+            int begin = old.indexOf(beginMarker);
+            int end = old.indexOf(endMarker);
             content = begin >= 0 && end > begin
-                    ? old.substring(0, begin) + generated + old.substring(end + END.length())
+                    ? old.substring(0, begin) + generated + old.substring(end + endMarker.length())
                     : old + "\n" + generated + "\n";
         } else {
             content = "# Panelwatch benchmarks\n\n" + generated + "\n";

@@ -49,7 +49,7 @@ public record SignalEvent(
     /**
      * A sentence that carries the evidence, with its character offsets in the item's text, and what made
      * it count: {@code act} (materiel-moved, troops, joint-exercises, military-technology, defence-treaty,
-     * defence-chiefs-on-military-ties), {@code direction} (dprk-to-russia, russia-to-dprk, both, mutual,
+     * defence-chiefs-on-military-ties, defence-chiefs-visit), {@code direction} (dprk-to-russia, russia-to-dprk, both, mutual,
      * unspecified) and the {@code actors} named. Added in schema version 1 as optional fields: absent
      * (null) from producers that do not explain, ignored by readers that do not know them.
      */

@@ -102,6 +102,7 @@ public final class CatalogueReader {
             }
             List<String> names = new ArrayList<>(signal.parties());
             signal.acts().forEach(a -> names.addAll(a.concepts()));
+            signal.acts().stream().filter(a -> a.unless() != null).forEach(a -> names.add(a.unless()));
             names.addAll(signal.directions().values());
             if (signal.others() != null) {
                 names.add(signal.others());
@@ -264,8 +265,10 @@ public final class CatalogueReader {
             if (concepts.isEmpty()) {
                 throw new CatalogueException(type + "/" + id, "an act needs at least one concept");
             }
+            String unless = act.string("unless", null);
             acts.add(new SignalDefinition.Act(id, act.number("strength", 1.0), concepts,
-                    act.string("direction", SignalDefinition.UNSPECIFIED), act.string("topic", null)));
+                    act.string("direction", SignalDefinition.UNSPECIFIED), act.string("topic", null),
+                    unless != null && unless.startsWith("@") ? unless.substring(1) : unless, (int) act.number("lead", 0)));
         }
         if (acts.isEmpty()) {
             throw new CatalogueException(type, "a signal needs at least one act");

@@ -31,11 +31,23 @@ public record SignalDefinition(String type, List<String> parties, List<Act> acts
         directions = directions == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(directions));
     }
 
-    /** {@code topic}: the contract topic the act is an instance of (tagged with the act's sentences as evidence), or null. */
-    public record Act(String id, double strength, List<String> concepts, String direction, String topic) {
+    /**
+     * {@code topic}: the contract topic the act is an instance of (tagged with the act's sentences as evidence), or null.
+     * {@code unless}: a concept (may be null) whose words in the sentence make the act not this pair's even when both
+     * parties are named there: a defence minister's visit is Russia's and the DPRK's only when no third state's
+     * minister is the one visiting ("Seoul's defence minister met his US counterpart over Russia–DPRK ties").
+     * {@code lead}: when above 0, the act counts only in the title or the first {@code lead} body sentences: a visit
+     * is the news when the item leads with it, a visit recalled further down is background.
+     */
+    public record Act(String id, double strength, List<String> concepts, String direction, String topic, String unless,
+                      int lead) {
         public Act {
             concepts = List.copyOf(concepts);
             direction = direction == null ? UNSPECIFIED : direction;
+        }
+
+        public Act(String id, double strength, List<String> concepts, String direction, String topic) {
+            this(id, strength, concepts, direction, topic, null, 0);
         }
     }
 }

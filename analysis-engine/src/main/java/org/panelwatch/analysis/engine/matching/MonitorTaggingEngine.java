@@ -101,6 +101,7 @@ public final class MonitorTaggingEngine implements TaggingEngine {
                 for (SignalDefinition s : definition.signals()) {
                     signalConcepts.addAll(s.parties());
                     s.acts().forEach(a -> signalConcepts.addAll(a.concepts()));
+                    s.acts().stream().filter(a -> a.unless() != null).forEach(a -> signalConcepts.add(a.unless()));
                     signalConcepts.addAll(s.directions().values());
                     if (s.others() != null) {
                         signalConcepts.add(s.others());

@@ -48,7 +48,8 @@ final class SignalDetector {
             Set<String> here = present.get(s);
             Finding best = null;
             for (SignalDefinition.Act act : definition.acts()) {
-                if (!here.containsAll(act.concepts())) {
+                if (!here.containsAll(act.concepts()) || (act.unless() != null && here.contains(act.unless()))
+                        || (act.lead() > 0 && s >= titleEnd + act.lead())) {
                     continue;
                 }
                 double weight;
