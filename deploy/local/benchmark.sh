@@ -6,6 +6,12 @@
 #   deploy/local/benchmark.sh [--items=20000] [--batch=100] [--clients=8] [--bytes=4096] [--rate=100]
 #                             [--steady-seconds=60] [--archive=1000000] [--read-clients=8] [--read-seconds=30]
 #                             [--console-clients=4] [--console-seconds=30] [--only=console|pipeline] [--out=BENCHMARKS.md]
+#                             [--curves | --curves-only]
+#
+# --curves also measures the cost curves that need no stack (tagging as the catalogue grows, alert
+# matching as subscriptions grow; each in one JVM, CPU time of the measuring thread) into
+# docs/perf/curves/*.csv and draws them as SVG beside (deploy/local/curves.py); --curves-only does
+# only that.
 #
 # About 10-15 minutes on 2 cores, the first run longer (it writes a million archive rows, kept in
 # the benchmark database for later runs). Environment: PANELWATCH_DB (default panelwatch_bench),
@@ -23,6 +29,43 @@ export PANELWATCH_STATE_DIR="${PANELWATCH_STATE_DIR:-$HERE/.state-bench}"
 INGEST_PORT="${PANELWATCH_INGEST_PORT:-8081}"
 
 say() { printf '[benchmark] %s\n' "$*" >&2; }
+
+curves=0
+pipeline=1
+rest=()
+for arg in "$@"; do
+  case "$arg" in
+    --curves) curves=1 ;;
+    --curves-only) curves=1; pipeline=0 ;;
+    *) rest+=("$arg") ;;
+  esac
+done
+set -- ${rest[@]+"${rest[@]}"}
+
+# The curves of issue 15 that an engine or a matcher alone shows, each a main class in its module's tests.
+run_curves() {
+  local dir="$ROOT/docs/perf/curves"
+  mkdir -p "$dir"
+  say "curve: tagging as the catalogue grows (analysis-engine, a few minutes)"
+  # One reactor run: the modules it needs resolve to their freshly compiled classes, nothing is installed;
+  # every module writes the file, the last (this one) wins.
+  ./mvnw -B -q test-compile dependency:build-classpath -pl analysis-engine -am -Dmdep.includeScope=test \
+    -Dmdep.outputFile="$ROOT/analysis-engine/target/curves.classpath" >/dev/null
+  java -Xmx1g -cp "$ROOT/analysis-engine/target/test-classes:$ROOT/analysis-engine/target/classes:$(cat "$ROOT/analysis-engine/target/curves.classpath")" \
+    org.panelwatch.analysis.engine.benchmark.CatalogueGrowth "$dir/catalogue-growth.csv"
+  say "curve: alert matching as subscriptions grow (alert-service)"
+  ./mvnw -B -q test-compile dependency:build-classpath -pl alert-service -am -Dmdep.includeScope=test \
+    -Dmdep.outputFile="$ROOT/alert-service/target/curves.classpath" >/dev/null
+  java -Xmx1g -cp "$ROOT/alert-service/target/test-classes:$ROOT/alert-service/target/classes:$(cat "$ROOT/alert-service/target/curves.classpath")" \
+    org.panelwatch.alert.service.SubscriptionMatchingCurve "$dir/subscription-matching.csv"
+  python3 "$HERE/curves.py" "$dir"
+}
+
+if [ "$pipeline" = 0 ]; then
+  cd "$ROOT"
+  run_curves
+  exit 0
+fi
 
 started=0
 if ! curl -sf "http://127.0.0.1:$INGEST_PORT/q/health/ready" >/dev/null 2>&1; then
@@ -67,3 +110,4 @@ if [ "$only" != pipeline ]; then
   say "the console step (pages at $PANELWATCH_CONSOLE_URL)"
   bench org.panelwatch.e2e.bench.ConsoleBenchmark ${args[@]+"${args[@]}"}
 fi
+[ "$curves" = 0 ] || run_curves

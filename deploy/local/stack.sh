@@ -279,6 +279,24 @@ build_if_missing() {
   fi
 }
 
+# The JVM of each service, sized to what it holds (BENCHMARKS.md, "Memory"). The serial collector:
+# on a machine of a few cores shared by the whole stack its pauses on these heaps are a few
+# milliseconds, and unlike G1 it keeps no remembered sets and hands back the heap it no longer needs
+# (the free ratios), so a service at rest holds about its live data, not the peak of its start-up.
+# The heap caps leave room under 512 MB resident for metaspace, compiled code and thread stacks;
+# the language models (ingest) and the tagging engine's Lucene indexes (analysis) are the large live
+# sets. MALLOC_ARENA_MAX (set below) keeps glibc from giving each of a hundred threads its own arena.
+java_options() {
+  local heap
+  case "$1" in
+    ingest-service) heap=256m ;;
+    analysis-service) heap=320m ;;
+    alert-service) heap=192m ;;
+    *) heap=128m ;;
+  esac
+  echo "-XX:+UseSerialGC -Xms32m -Xmx$heap -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30 -Xss512k -XX:ReservedCodeCacheSize=96m -XX:MaxMetaspaceSize=256m"
+}
+
 start_service() {
   local svc="$1" i="$2" name port
   name="$(instance_name "$svc" "$i")"
@@ -301,7 +319,8 @@ start_service() {
   PANELWATCH_ANALYSIS_URL="http://127.0.0.1:${PORT[analysis-service]}" \
   PANELWATCH_ALERT_URL="http://127.0.0.1:${PORT[alert-service]}" \
   PANELWATCH_CONSOLE_URL="${PANELWATCH_CONSOLE_URL:-http://127.0.0.1:${PORT[console]}}" \
-  nohup java ${PANELWATCH_JAVA_OPTS:--Xms128m -Xmx512m} -jar "$ROOT/$svc/target/quarkus-app/quarkus-run.jar" \
+  MALLOC_ARENA_MAX="${MALLOC_ARENA_MAX:-2}" \
+  nohup java ${PANELWATCH_JAVA_OPTS:-$(java_options "$svc")} -jar "$ROOT/$svc/target/quarkus-app/quarkus-run.jar" \
     >>"$LOGS/$name.log" 2>&1 &
   echo $! > "$PIDS/$name.pid"
 }

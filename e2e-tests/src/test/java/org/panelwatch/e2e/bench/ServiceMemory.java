@@ -17,7 +17,7 @@ import java.util.concurrent.TimeUnit;
  */
 final class ServiceMemory implements AutoCloseable {
 
-    static final List<String> PROCESSES = List.of("ingest-service", "analysis-service", "alert-service", "kafka");
+    static final List<String> PROCESSES = List.of("ingest-service", "analysis-service", "alert-service", "console", "kafka");
 
     private final Path pids;
     private final Map<String, Long> peakMb = new ConcurrentHashMap<>();

@@ -39,7 +39,6 @@ public class TextNormaliser {
             "^[" + QUOTES.replace("`", "") + "]*\\s*(?:`+|~{3,})\\s*[\\w+#.-]*\\s*[" + QUOTES.replace("`", "") + "]*$");
     private static final Pattern LEADING_FENCE = Pattern.compile("^(?:`{3,}|~{3,})[\\w+#.-]*\\s+(?=\\S)");
     private static final Pattern TRAILING_FENCE = Pattern.compile("(?<=\\S)\\s*(?:`{3,}|~{3,})[" + QUOTES + "]*$");
-    private static final Pattern SENTENCE_END = Pattern.compile("[.!?。！？][\\p{Pf}\"')\\]]*$");
     private static final Pattern NOT_WORD = Pattern.compile("[^\\p{L}\\p{M}\\p{N}]+");
     /** Captions and headings are short; a longer line repeated is a repeated paragraph. */
     private static final int SHORT_LINE_WORDS = 20;
@@ -121,6 +120,12 @@ public class TextNormaliser {
             if (line.isEmpty()) {
                 continue;
             }
+            // Every fence pattern needs a backtick or three tildes: most lines have neither, and the
+            // trailing-fence search would otherwise be tried at every position of every line.
+            if (line.indexOf('`') < 0 && !line.contains("~~~")) {
+                lines.add(line);
+                continue;
+            }
             if (FENCE_LINE.matcher(line).matches()) {
                 counts.fences++;
                 continue;
@@ -147,18 +152,22 @@ public class TextNormaliser {
      */
     private static List<String> withoutRepeats(List<String> lines, String titleKey, Counts counts) {
         Map<String, Integer> occurrences = new HashMap<>();
+        List<String> keys = new ArrayList<>(lines.size());
         for (String line : lines) {
-            occurrences.merge(matchKey(line), 1, Integer::sum);
+            String key = matchKey(line);
+            keys.add(key);
+            occurrences.merge(key, 1, Integer::sum);
         }
         Set<String> seen = new HashSet<>();
         List<String> kept = new ArrayList<>();
-        for (String line : lines) {
-            String key = matchKey(line);
+        for (int i = 0; i < lines.size(); i++) {
+            String line = lines.get(i);
+            String key = keys.get(i);
             if (key.isEmpty()) {
                 kept.add(line);
             } else if (isShort(line) && key.equals(titleKey)) {
                 counts.lines++;
-            } else if (isShort(line) && !SENTENCE_END.matcher(line).find() && occurrences.get(key) > 1) {
+            } else if (isShort(line) && !endsSentence(line) && occurrences.get(key) > 1) {
                 counts.lines++;
             } else if (!seen.add(key)) {
                 counts.paragraphs++;
@@ -167,6 +176,23 @@ public class TextNormaliser {
             }
         }
         return kept;
+    }
+
+    /**
+     * Whether the line ends a sentence, as the pattern {@code [.!?。！？][\\p{Pf}"')\\]]*$} would find, read from the end: closing quotes and
+     * brackets skipped, is the character before them a sentence end? (Those closers are never
+     * sentence ends themselves, so the match can only start there.)
+     */
+    static boolean endsSentence(String line) {
+        int j = line.length() - 1;
+        while (j >= 0 && isCloser(line.charAt(j))) {
+            j--;
+        }
+        return j >= 0 && ".!?。！？".indexOf(line.charAt(j)) >= 0;
+    }
+
+    private static boolean isCloser(char c) {
+        return Character.getType(c) == Character.FINAL_QUOTE_PUNCTUATION || c == '"' || c == '\'' || c == ')' || c == ']';
     }
 
     private static boolean isShort(String line) {
@@ -183,7 +209,33 @@ public class TextNormaliser {
     }
 
     private static String fold(String line) {
+        if (isFolded(line)) {
+            return line;
+        }
         return SPACES.matcher(INVISIBLE.matcher(line).replaceAll("")).replaceAll(" ").trim();
+    }
+
+    /**
+     * True when {@link #fold} would return the line unchanged: no invisible or control character, no
+     * space other than single ASCII spaces between other characters. Most lines of a clean text are,
+     * and two replaceAll passes over each of them were a fifth of the push API's CPU (issue 15).
+     */
+    static boolean isFolded(String line) {
+        int last = line.length() - 1;
+        for (int i = 0; i <= last; i++) {
+            char c = line.charAt(i);
+            if (c < 0x20 || (c >= 0x7F && c <= 0x9F) || c == '\u200B' || c == '\u2060' || c == '\uFEFF' || c == '\u00AD') {
+                return false;
+            }
+            if (c == ' ') {
+                if (i == 0 || i == last || line.charAt(i - 1) == ' ') {
+                    return false;
+                }
+            } else if (Character.isSpaceChar(c)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static final class Counts {
