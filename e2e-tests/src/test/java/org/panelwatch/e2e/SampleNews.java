@@ -16,7 +16,11 @@ import java.util.UUID;
  * run and the analysis service groups near-identical texts into one story (only a story's first item
  * signals), so every run's texts must differ from the last run's: each item carries a paragraph of
  * neutral, randomly filled sentences, and every URL carries the instance's {@link #token()}, by which
- * a test recognises its own rows and alerts among everyone else's.
+ * a test recognises its own rows and alerts among everyone else's. The analysis service also groups
+ * reports of one event told in other words (event stories), and two reports whose headlines state
+ * different numbers are different events: each headline's number is drawn from a wide range (below
+ * 1900, which would read as a year), so that two instances, of one run or of the last, rarely tell the
+ * same event twice.
  */
 public final class SampleNews {
 
@@ -47,7 +51,7 @@ public final class SampleNews {
 
     /** A report of North Korean ballistic missiles delivered to Russia: arms transfer, a clear signal. */
     public Map<String, Object> missileDelivery() {
-        String title = "North Korea delivered " + (20 + random.nextInt(60)) + " more ballistic missiles to Russia, Kyiv says";
+        String title = "North Korea delivered " + (20 + random.nextInt(1880)) + " more ballistic missiles to Russia, Kyiv says";
         String body = "Ukraine's military intelligence said on " + weekday() + " that North Korea had delivered another batch of "
                 + "KN-23 and KN-24 ballistic missiles to Russia in the past month. "
                 + "The missiles were shipped by rail through the Tumangang-Khasan crossing and taken to launch sites near Bryansk, "
@@ -58,7 +62,7 @@ public final class SampleNews {
 
     /** One story as three outlets publish it: the same text, a byline or credit line apart. */
     public List<Map<String, Object>> syndicatedAirDefenceStory() {
-        String title = "North Korea sent " + (200 + random.nextInt(600)) + " air-defence troops to Russia, Seoul says";
+        String title = "North Korea sent " + (200 + random.nextInt(1700)) + " air-defence troops to Russia, Seoul says";
         String text = "South Korea's intelligence service said North Korea had sent several hundred air-defence troops and engineers "
                 + "to Russia to operate North Korean anti-aircraft guns around the Kursk region. "
                 + "In return, Russian military advisers are helping the Korean People's Army modernise its air-defence network, "
@@ -75,7 +79,7 @@ public final class SampleNews {
 
     /** Russian instructors training North Korean soldiers: military cooperation, a signal. */
     public Map<String, Object> droneTraining() {
-        String title = "Russian instructors trained " + (100 + random.nextInt(400)) + " North Korean drone operators, Kyiv says";
+        String title = "Russian instructors trained " + (100 + random.nextInt(1800)) + " North Korean drone operators, Kyiv says";
         String body = "Russian military instructors have trained North Korean soldiers to fly attack drones at a range near Vladivostok, "
                 + "Ukrainian intelligence said on " + weekday() + ", citing intercepted communications. "
                 + "Hundreds of the soldiers later joined Russian units fighting in the Kursk region.\n\n" + neutralParagraph();

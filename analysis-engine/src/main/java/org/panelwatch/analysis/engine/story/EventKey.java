@@ -16,6 +16,14 @@ import java.util.stream.Collectors;
  */
 public record EventKey(Instant published, Map<String, Double> features) {
 
+    /**
+     * Marks (weight 0) what the item is about: {@code head:act:…} the acts of its headline and lead
+     * sentence, {@code head:n:…} the numbers of its headline.
+     */
+    static final String HEAD = "head:";
+    /** Marks a key built with the head marks; keys stored before them are not compared by event. */
+    static final String VERSION = "key:v2";
+
     public EventKey {
         features = Map.copyOf(features);
     }
@@ -23,6 +31,17 @@ public record EventKey(Instant published, Map<String, Double> features) {
     /** The features that single out an event (places, named things, numbers, claimants), for a candidate lookup. */
     public Set<String> anchors() {
         return features.keySet().stream().filter(EventKey::isAnchor).collect(Collectors.toCollection(java.util.TreeSet::new));
+    }
+
+    /** Built with the head marks (see {@link #VERSION}). */
+    boolean current() {
+        return features.containsKey(VERSION);
+    }
+
+    /** The features of one kind ({@code act:}, {@code n:}, {@code head:act:}, {@code head:n:}). */
+    Set<String> kind(String prefix) {
+        return features.keySet().stream().filter(f -> f.startsWith(prefix)).map(f -> f.substring(prefix.length()))
+                .collect(Collectors.toCollection(java.util.TreeSet::new));
     }
 
     double weight() {

@@ -56,8 +56,30 @@ public final class EventKeys {
         for (String f : inTitle) {
             features.put(f, weightOf(f) * 1.5);
         }
+        // What the item is about, for telling events apart (weight 0: they mark, they do not add): the
+        // acts of the headline and the lead sentence, and the numbers of the headline (small ones too:
+        // "3 cruise missiles" and "5 cruise missiles" are two launches).
+        Set<String> headActs = new java.util.TreeSet<>();
+        for (String f : terms.find(t + "\n" + lead(b))) {
+            if (f.startsWith("act:")) {
+                headActs.add(f);
+            }
+        }
+        headActs.forEach(f -> features.put(EventKey.HEAD + f, 0.0));
+        Quantities.in(t, 2).forEach(n -> features.put(EventKey.HEAD + "n:" + n, 0.0));
+        features.put(EventKey.VERSION, 0.0);
         return new EventKey(published, features);
     }
+
+    /** The body's first sentence (at most 300 characters): with the headline, what the item reports. */
+    static String lead(String body) {
+        String b = body.strip();
+        java.util.regex.Matcher end = LEAD_END.matcher(b);
+        int stop = end.find() ? end.end() : b.length();
+        return b.substring(0, Math.min(stop, Math.min(b.length(), 300)));
+    }
+
+    private static final java.util.regex.Pattern LEAD_END = java.util.regex.Pattern.compile("[.!?](?=\\s)|[。！？]|\\n");
 
     static boolean commonEntity(String feature) {
         String[] parts = feature.split(":", 3);

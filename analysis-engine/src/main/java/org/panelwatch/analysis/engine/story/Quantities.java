@@ -30,6 +30,11 @@ final class Quantities {
     }
 
     static Set<Long> in(String text) {
+        return in(text, 10);
+    }
+
+    /** The numbers of at least {@code least} the text states (years left out). */
+    static Set<Long> in(String text, long least) {
         Set<Long> values = new LinkedHashSet<>();
         Matcher m = NUMBER.matcher(text);
         long pending = -1;      // a value ending in 만/万/억: the next number right after it adds to it
@@ -51,7 +56,7 @@ final class Quantities {
                 pending = -1;
             }
             boolean year = multiplier.isEmpty() && result >= 1900 && result <= 2100;
-            if (result >= 10 && !year) {
+            if (result >= least && !year) {
                 values.add(result);
             }
         }
