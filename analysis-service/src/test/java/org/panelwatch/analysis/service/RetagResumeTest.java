@@ -42,13 +42,19 @@ class RetagResumeTest {
     @Inject
     CurrentEngine engine;
 
-    // Far in the future and new each run, so that "since" selects this test's items only.
-    private final Instant base = Instant.parse("2200-01-01T00:00:00Z").plusSeconds(System.currentTimeMillis() / 1000);
     private final List<UUID> ids = new ArrayList<>();
+    private Instant base;
 
     @BeforeEach
     void storeItems() throws SQLException {
         try (Connection c = TestDatabase.connect()) {
+            // After every item already stored (other test classes store items dated far ahead too), so that
+            // "since" selects this test's items only.
+            try (var st = c.createStatement(); var rs = st.executeQuery("SELECT greatest(max(sort_at), "
+                    + "timestamptz '2200-01-01 00:00:00+00') + interval '1 day' FROM analysis.item")) {
+                rs.next();
+                base = rs.getTimestamp(1).toInstant();
+            }
             c.createStatement().execute("DELETE FROM analysis.retag_job");
             for (int i = 0; i < ITEMS; i++) {
                 UUID id = UUID.randomUUID();
