@@ -51,6 +51,31 @@ public final class StackFaults {
     }
 
     /**
+     * Stops every Kafka broker of the stack ({@code kafka}, and {@code kafka-2}, {@code kafka-3} when it runs
+     * three), all at once as a lost cluster would be: with one broker of three stopped the other two keep
+     * the topics writable, which is the scaled test's fault, not this one.
+     */
+    public List<Long> stopKafka() {
+        List<String> brokers = new ArrayList<>(List.of("kafka"));
+        for (int i = 2; Files.exists(stack.state().resolve("pids").resolve("kafka-" + i + ".pid")); i++) {
+            brokers.add("kafka-" + i);
+        }
+        List<ProcessHandle> processes = brokers.stream().map(name -> ProcessHandle.of(pid(name)).orElseThrow(
+                () -> new IllegalStateException(name + " does not run"))).toList();
+        processes.forEach(ProcessHandle::destroy);
+        for (int i = 0; i < brokers.size(); i++) {
+            ProcessHandle process = processes.get(i);
+            try {
+                Await.until(brokers.get(i) + " (pid " + process.pid() + ") to stop", Duration.ofSeconds(60),
+                        () -> process.isAlive() ? Optional.empty() : Optional.of(true));
+            } catch (AssertionError slow) {
+                kill9(brokers.get(i));
+            }
+        }
+        return processes.stream().map(ProcessHandle::pid).toList();
+    }
+
+    /**
      * {@code stack.sh up}: starts what is not running and waits until every service is ready. Up to 10
      * minutes: on a machine at load average 40 bringing one broker back took more than 5 (2026-12-07).
      */
