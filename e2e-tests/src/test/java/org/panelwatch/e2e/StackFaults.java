@@ -35,21 +35,6 @@ public final class StackFaults {
         return pid;
     }
 
-    /** Stops a process the stack started (e.g. "kafka") as an operator would: SIGTERM, kill -9 after a minute. */
-    public long stop(String name) {
-        long pid = pid(name);
-        ProcessHandle process = ProcessHandle.of(pid)
-                .orElseThrow(() -> new IllegalStateException(name + " (pid " + pid + ") does not run"));
-        process.destroy();
-        try {
-            Await.until(name + " (pid " + pid + ") to stop", Duration.ofSeconds(60),
-                    () -> process.isAlive() ? Optional.empty() : Optional.of(true));
-        } catch (AssertionError slow) {
-            kill9(name);
-        }
-        return pid;
-    }
-
     /**
      * Stops every Kafka broker of the stack ({@code kafka}, and {@code kafka-2}, {@code kafka-3} when it runs
      * three), all at once as a lost cluster would be: with one broker of three stopped the other two keep
@@ -60,16 +45,24 @@ public final class StackFaults {
         for (int i = 2; Files.exists(stack.state().resolve("pids").resolve("kafka-" + i + ".pid")); i++) {
             brokers.add("kafka-" + i);
         }
-        List<ProcessHandle> processes = brokers.stream().map(name -> ProcessHandle.of(pid(name)).orElseThrow(
+        return stop(brokers);
+    }
+
+    /**
+     * Stops processes the stack started as an operator would: SIGTERM to all of them at once, then kill -9
+     * to any still running after a minute. Answers their pids.
+     */
+    public List<Long> stop(List<String> names) {
+        List<ProcessHandle> processes = names.stream().map(name -> ProcessHandle.of(pid(name)).orElseThrow(
                 () -> new IllegalStateException(name + " does not run"))).toList();
         processes.forEach(ProcessHandle::destroy);
-        for (int i = 0; i < brokers.size(); i++) {
+        for (int i = 0; i < names.size(); i++) {
             ProcessHandle process = processes.get(i);
             try {
-                Await.until(brokers.get(i) + " (pid " + process.pid() + ") to stop", Duration.ofSeconds(60),
+                Await.until(names.get(i) + " (pid " + process.pid() + ") to stop", Duration.ofSeconds(60),
                         () -> process.isAlive() ? Optional.empty() : Optional.of(true));
             } catch (AssertionError slow) {
-                kill9(brokers.get(i));
+                kill9(names.get(i));
             }
         }
         return processes.stream().map(ProcessHandle::pid).toList();
